@@ -1,0 +1,1 @@
+"""Exercise definitions, one module per lesson (``lessonNN.py``); loaded by cstolab.exercises."""

@@ -1,0 +1,344 @@
+"""Auto-checked exercises: ``check(exercise_id, answer)`` tells a student what is right or wrong.
+
+    >>> from cstolab import check
+    >>> check("l00-sum", 5).correct
+    True
+    >>> print(check("l00-sum", 6).message)
+    Not quite: 6 is too high. Hint: add the two numbers in the question.
+
+Reference answers are never stored as plain text: each exercise either *computes* its answer from
+the course's datasets (so reading the bank shows a method, not a result) or keeps a SHA-256 digest
+of the normalised answer. The exercise definitions live in :mod:`cstolab.exercise_bank`, one
+module per lesson.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import importlib
+import math
+import pkgutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+KINDS = ("number", "date", "names", "choice", "frame", "chart", "text")
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """Result of a check: ``correct`` and a message meant for the student."""
+
+    exercise_id: str
+    correct: bool
+    message: str
+    answered: bool = True
+
+    def __bool__(self) -> bool:
+        return self.correct
+
+    def __repr__(self) -> str:
+        return ("✅ " if self.correct else "❌ " if self.answered else "✏️ ") + self.message
+
+    def _repr_html_(self) -> str:
+        if self.correct:
+            colour, border, icon, label = "#0b5a2b", "#1a7f43", "✅", "Correct"
+        elif self.answered:
+            colour, border, icon, label = "#7a1f00", "#b33c00", "❌", "Not yet"
+        else:
+            colour, border, icon, label = "#1f3f66", "#2d5f99", "✏️", "Your turn"
+        return (
+            f'<div class="cstolab-feedback" role="status" style="border-left:4px solid {border};'
+            f'padding:0.4em 0.8em;color:{colour};background:#ffffff">'
+            f'<strong>{icon} {label} ({html.escape(self.exercise_id)}):</strong> {html.escape(self.message)}</div>'
+        )
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One auto-checked exercise.
+
+    ``expected`` computes the reference answer from the data; ``digest`` is the alternative for
+    facts that are not in a dataset (see :func:`digest_of`). ``hint`` is shown with any wrong answer.
+    """
+
+    id: str
+    kind: str
+    prompt: str
+    hint: str
+    expected: Callable[[], Any] | None = None
+    digest: str | None = None
+    tolerance: float = 0.0
+    relative: bool = False
+    options: tuple[str, ...] = ()
+    case_sensitive: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"exercise {self.id!r}: kind {self.kind!r} is not one of {KINDS}")
+        if (self.expected is None) == (self.digest is None) and self.kind != "text":
+            raise ValueError(f"exercise {self.id!r}: give exactly one of expected= or digest=")
+
+
+_REGISTRY: dict[str, Exercise] = {}
+_LOADED = False
+
+
+def register(*exercises: Exercise) -> None:
+    """Add exercises to the registry (called by the modules of :mod:`cstolab.exercise_bank`)."""
+    for exercise in exercises:
+        if exercise.id in _REGISTRY and _REGISTRY[exercise.id] != exercise:
+            raise ValueError(f"exercise id {exercise.id!r} is defined twice")
+        _REGISTRY[exercise.id] = exercise
+
+
+def _load_bank() -> None:
+    global _LOADED
+    if _LOADED:
+        return
+    import cstolab.exercise_bank as bank
+
+    for module in pkgutil.iter_modules(bank.__path__):
+        importlib.import_module(f"{bank.__name__}.{module.name}")
+    _LOADED = True
+
+
+def exercise_ids() -> list[str]:
+    """Every registered exercise id, sorted.
+
+    >>> "l00-sum" in exercise_ids()
+    True
+    """
+    _load_bank()
+    return sorted(_REGISTRY)
+
+
+def get(exercise_id: str) -> Exercise:
+    """The exercise with this id; KeyError listing close ids when it does not exist."""
+    _load_bank()
+    if exercise_id in _REGISTRY:
+        return _REGISTRY[exercise_id]
+    prefix = str(exercise_id).split("-")[0]
+    near = [i for i in _REGISTRY if i.startswith(prefix)] or sorted(_REGISTRY)[:10]
+    raise KeyError(f"there is no exercise {exercise_id!r}; exercises with that prefix: {', '.join(sorted(near))}")
+
+
+# --- normalisation -------------------------------------------------------------------------
+
+
+def normalise_name(name: Any, case_sensitive: bool = False) -> str:
+    text = " ".join(str(name).split())
+    return text if case_sensitive else text.casefold()
+
+
+def digest_of(kind: str, answer: Any, case_sensitive: bool = False) -> str:
+    """SHA-256 of the normalised answer, for exercises that store a digest instead of a method.
+
+    >>> digest_of("names", ["b", "A"]) == digest_of("names", ["a", "B"])
+    True
+    """
+    if kind == "names":
+        text = "|".join(sorted(normalise_name(n, case_sensitive) for n in answer))
+    elif kind == "date":
+        text = _to_date(answer).isoformat()
+    elif kind == "choice":
+        text = normalise_name(answer, case_sensitive)
+    elif kind == "number":
+        text = repr(float(answer))
+    else:
+        raise ValueError(f"digests are for names, date, choice or number exercises, not {kind!r}")
+    return hashlib.sha256(f"cstolab:{kind}:{text}".encode()).hexdigest()
+
+
+def _to_date(value: Any) -> dt.date:
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise TypeError(f"'{value}' is not a date written as YYYY-MM-DD (for example '2022-01-05')") from None
+    raise TypeError(
+        f"a date is expected (a 'YYYY-MM-DD' string, datetime.date or pandas Timestamp), not {type(value).__name__}"
+    )
+
+
+def _is_placeholder(answer: Any) -> bool:
+    return answer is Ellipsis or answer is None or (isinstance(answer, str) and answer.strip() in ("", "..."))
+
+
+# --- checkers per kind ---------------------------------------------------------------------
+
+
+def _check_number(ex: Exercise, answer: Any) -> tuple[bool, str]:
+    if isinstance(answer, bool) or not isinstance(answer, int | float) and not hasattr(answer, "__float__"):
+        raise TypeError(f"a number is expected, not {type(answer).__name__} ({answer!r})")
+    value = float(answer)
+    if math.isnan(value):
+        return False, "your answer is NaN (a missing value): check for empty cells before computing."
+    if ex.expected is not None:
+        target = float(ex.expected())
+        tol = ex.tolerance * abs(target) if ex.relative else ex.tolerance
+        if abs(value - target) <= tol + 1e-9:
+            return True, f"{_fmt(value)} is right."
+        direction = "too high" if value > target else "too low"
+        return False, f"{_fmt(value)} is {direction}."
+    if digest_of("number", value) == ex.digest:
+        return True, f"{_fmt(value)} is right."
+    return False, f"{_fmt(value)} is not the expected value."
+
+
+def _fmt(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.4g}"
+
+
+def _check_date(ex: Exercise, answer: Any) -> tuple[bool, str]:
+    given = _to_date(answer)
+    if ex.expected is not None:
+        target = _to_date(ex.expected())
+        if given == target:
+            return True, f"{given.isoformat()} is right."
+        days = (given - target).days
+        when = "too late" if days > 0 else "too early"
+        scale = "by more than a year" if abs(days) > 366 else "by more than a month" if abs(days) > 31 else "by a few days"
+        return False, f"{given.isoformat()} is {when} {scale}."
+    if digest_of("date", given) == ex.digest:
+        return True, f"{given.isoformat()} is right."
+    return False, f"{given.isoformat()} is not the date we are looking for."
+
+
+def _as_names(answer: Any) -> list[str]:
+    if isinstance(answer, str):
+        raise TypeError("a collection of names is expected, e.g. ['Armenia', 'Belarus'], not a single string")
+    if isinstance(answer, pd.DataFrame):
+        raise TypeError("a collection of names is expected (a list, set or Series), not a DataFrame")
+    if not isinstance(answer, Iterable):
+        raise TypeError(f"a collection of names is expected (a list, set or Series), not {type(answer).__name__}")
+    return [str(n) for n in answer]
+
+
+def _check_names(ex: Exercise, answer: Any) -> tuple[bool, str]:
+    names = _as_names(answer)
+    given = {normalise_name(n, ex.case_sensitive) for n in names}
+    dupes = len(names) - len(given)
+    if ex.expected is not None:
+        target = {normalise_name(n, ex.case_sensitive) for n in ex.expected()}
+        if given == target:
+            note = f" (you listed {dupes} name(s) twice; a set avoids that)" if dupes else ""
+            return True, f"all {len(target)} names are right{note}."
+        extra = sorted(given - target)
+        missing = len(target - given)
+        parts = []
+        if extra:
+            parts.append(f"these do not belong: {', '.join(extra)}")
+        if missing:
+            parts.append(f"{missing} name(s) are missing")
+        return False, "; ".join(parts) + "."
+    if digest_of("names", given, ex.case_sensitive) == ex.digest:
+        return True, f"all {len(given)} names are right."
+    return False, f"your {len(given)} name(s) are not exactly the expected set (check spelling and completeness)."
+
+
+def _check_choice(ex: Exercise, answer: Any) -> tuple[bool, str]:
+    if not isinstance(answer, str):
+        raise TypeError(f"a choice is a string such as 'b', not {type(answer).__name__}")
+    if ex.options and normalise_name(answer) not in {normalise_name(o) for o in ex.options}:
+        raise ValueError(f"'{answer}' is not one of the options {', '.join(ex.options)}")
+    if ex.expected is not None:
+        ok = normalise_name(answer) == normalise_name(ex.expected())
+    else:
+        ok = digest_of("choice", answer) == ex.digest
+    return ok, f"'{answer}' is {'right' if ok else 'not the best answer'}."
+
+
+def _check_frame(ex: Exercise, answer: Any) -> tuple[bool, str]:
+    if isinstance(answer, pd.Series):
+        answer = answer.reset_index()
+    if not isinstance(answer, pd.DataFrame):
+        raise TypeError(f"a pandas DataFrame is expected, not {type(answer).__name__}")
+    target: pd.DataFrame = ex.expected()
+    missing = [c for c in target.columns if c not in answer.columns]
+    if missing:
+        return False, f"your table lacks the column(s) {missing}; it has {list(answer.columns)}."
+    if len(answer) != len(target):
+        return False, f"your table has {len(answer)} rows; the answer has {len(target)}."
+    sort_by = ex.extra.get("sort_by", list(target.columns))
+    got = answer[list(target.columns)].sort_values(sort_by, ignore_index=True)
+    want = target.sort_values(sort_by, ignore_index=True)
+    for col in target.columns:
+        a, b = got[col], want[col]
+        if pd.api.types.is_numeric_dtype(b):
+            a = pd.to_numeric(a, errors="coerce")
+            same = ((a - b).abs() <= ex.tolerance + 1e-9) | (a.isna() & b.isna())
+        else:
+            same = a.astype(str).str.casefold() == b.astype(str).str.casefold()
+        bad = int((~same.fillna(False)).sum())
+        if bad:
+            return False, f"column '{col}' differs from the answer in {bad} of {len(b)} rows."
+    return True, f"all {len(target)} rows and {len(target.columns)} columns match."
+
+
+def _check_chart(ex: Exercise, answer: Any) -> tuple[bool, str]:
+    to_dict = getattr(answer, "to_dict", None)
+    if to_dict is None or isinstance(answer, pd.DataFrame):
+        raise TypeError(f"an Altair chart is expected (alt.Chart(...)), not {type(answer).__name__}")
+    spec = to_dict()
+    wanted: dict[str, str] = ex.expected()
+    mark = wanted.get("mark")
+    given_mark = spec.get("mark", {})
+    given_mark = given_mark.get("type") if isinstance(given_mark, dict) else given_mark
+    if mark and given_mark != mark:
+        return False, f"the chart uses mark '{given_mark}', but a '{mark}' mark fits this task."
+    encoding = spec.get("encoding", {})
+    for channel, fieldname in wanted.items():
+        if channel == "mark":
+            continue
+        enc = encoding.get(channel)
+        if enc is None:
+            return False, f"the chart has no '{channel}' encoding; encode the field '{fieldname}' there."
+        given_field = enc.get("field") if isinstance(enc, dict) else None
+        if given_field != fieldname:
+            return False, f"the '{channel}' channel encodes '{given_field}', but the task needs '{fieldname}'."
+    return True, "the chart encodes the right fields."
+
+
+_CHECKERS = {
+    "number": _check_number,
+    "date": _check_date,
+    "names": _check_names,
+    "choice": _check_choice,
+    "frame": _check_frame,
+    "chart": _check_chart,
+}
+
+
+def check(exercise_id: str, answer: Any) -> Feedback:
+    """Check ``answer`` for exercise ``exercise_id`` and return friendly, specific feedback.
+
+    Never raises for a student's answer: a placeholder (``...``/``None``), a wrong type or an
+    unknown exercise id each give a clear message instead of a traceback.
+    """
+    try:
+        ex = get(exercise_id)
+    except KeyError as err:
+        return Feedback(str(exercise_id), False, str(err.args[0]), answered=False)
+    if ex.kind == "text":
+        return Feedback(ex.id, False, "this is a free-text question: compare your answer with the rubric.", False)
+    if _is_placeholder(answer):
+        return Feedback(ex.id, False, "not answered yet: replace ... with your answer and run the cell again.", False)
+    try:
+        correct, message = _CHECKERS[ex.kind](ex, answer)
+    except (TypeError, ValueError) as err:
+        return Feedback(ex.id, False, f"{err}. Hint: {ex.hint}")
+    if correct:
+        return Feedback(ex.id, True, message[0].upper() + message[1:])
+    return Feedback(ex.id, False, f"Not quite: {message} Hint: {ex.hint}")

@@ -1,0 +1,122 @@
+"""Free-text questions: a prompt, room to write, and a rubric to compare with afterwards.
+
+Most of this course is argument, not arithmetic. Questions and rubrics live next to the lessons
+in ``notebooks/rubrics/<lesson>.yml``::
+
+    - id: l01-why-join
+      prompt: Why might a small state join a military alliance led by a great power?
+      criteria:
+        - Names at least two motives ...
+      model_answer_outline: ...   # optional; shown with the rubric
+
+    >>> from cstolab.freetext import Question
+    >>> Question("x", "Why?", ["Gives a reason"]).prompt
+    'Why?'
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+RUBRIC_DIR = "rubrics"
+
+
+class RubricFormatError(ValueError):
+    """A rubric file is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    prompt: str
+    criteria: list[str]
+    model_answer_outline: str = ""
+    lesson: str = ""
+
+
+def _parse(entries: Any, source: str) -> list[Question]:
+    if not isinstance(entries, list):
+        raise RubricFormatError(f"{source}: expected a YAML list of questions")
+    questions = []
+    for number, entry in enumerate(entries, start=1):
+        where = f"{source}, entry {number}"
+        if not isinstance(entry, dict):
+            raise RubricFormatError(f"{where}: each entry is a mapping with id, prompt, criteria")
+        missing = [k for k in ("id", "prompt", "criteria") if k not in entry]
+        if missing:
+            raise RubricFormatError(f"{where}: missing {missing} (needs id, prompt, criteria)")
+        if not isinstance(entry["criteria"], list) or not entry["criteria"]:
+            raise RubricFormatError(f"{where}: 'criteria' must be a non-empty list")
+        questions.append(
+            Question(
+                id=str(entry["id"]),
+                prompt=str(entry["prompt"]).strip(),
+                criteria=[str(c).strip() for c in entry["criteria"]],
+                model_answer_outline=str(entry.get("model_answer_outline", "")).strip(),
+                lesson=Path(source).stem,
+            )
+        )
+    return questions
+
+
+def load_questions(folder: Path | None = None) -> dict[str, Question]:
+    """Every free-text question of every lesson, by id."""
+    import yaml
+
+    folder = folder or Path.cwd() / RUBRIC_DIR
+    if not folder.is_dir():
+        raise FileNotFoundError(f"no folder {folder}; run the notebook from the notebooks/ folder")
+    found: dict[str, Question] = {}
+    for path in sorted(folder.glob("*.yml")):
+        try:
+            entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as err:
+            raise RubricFormatError(f"{path.name} is not valid YAML: {err}") from None
+        for q in _parse(entries, path.name):
+            if q.id in found:
+                raise RubricFormatError(f"{path.name}: question id {q.id!r} also appears in {found[q.id].lesson}.yml")
+            found[q.id] = q
+    return found
+
+
+def get_question(question_id: str, folder: Path | None = None) -> Question:
+    questions = load_questions(folder)
+    if question_id not in questions:
+        raise KeyError(f"no free-text question {question_id!r}; known: {', '.join(sorted(questions))}")
+    return questions[question_id]
+
+
+class _Markdown:
+    def __init__(self, text: str, html_text: str) -> None:
+        self.text, self.html_text = text, html_text
+
+    def _repr_markdown_(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def ask(question_id: str) -> _Markdown:
+    """Show a free-text question and where to write the answer."""
+    q = get_question(question_id)
+    text = (
+        f"**Question {q.id}** (free text). {q.prompt}\n\n"
+        "*Write your answer in the Markdown cell below (about 150–250 words), then run the rubric "
+        "cell that follows it and compare.*"
+    )
+    return _Markdown(text, html.escape(text))
+
+
+def rubric(question_id: str) -> _Markdown:
+    """Show the marking rubric of a free-text question."""
+    q = get_question(question_id)
+    lines = [f"**Rubric for {q.id}.** A strong answer:", ""]
+    lines += [f"- {c}" for c in q.criteria]
+    if q.model_answer_outline:
+        lines += ["", f"*Outline of a model answer:* {q.model_answer_outline}"]
+    text = "\n".join(lines)
+    return _Markdown(text, html.escape(text))

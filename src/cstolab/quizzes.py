@@ -1,0 +1,99 @@
+"""Self-check quizzes that work in JupyterLab and in the static book, with no network.
+
+Quiz content lives next to the lessons in ``notebooks/quizzes/<lesson>.json`` (the format of
+``jupyterquiz``: a list of questions, each ``{"question", "type", "answers": [...]}``). We
+validate the file first so that a typo gives a message naming the file and the question rather
+than a blank quiz, then let ``jupyterquiz`` (a maintained package that inlines its JavaScript)
+draw it.
+
+    >>> from cstolab.quizzes import validate_quiz
+    >>> validate_quiz([{"question": "2+2?", "type": "numeric",
+    ...                 "answers": [{"type": "value", "value": 4, "correct": True}]}], "demo")
+    1
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+QUESTION_TYPES = ("multiple_choice", "many_choice", "numeric", "string")
+QUIZ_DIR = "quizzes"
+
+# jupyterquiz's default colours, adjusted so that text on every background meets WCAG AA (4.5:1).
+COLOURS = {
+    "--jq-multiple-choice-bg": "#2f1c55",
+    "--jq-mc-button-bg": "#fafafa",
+    "--jq-mc-button-border": "#6b6b6b",
+    "--jq-mc-button-inset-shadow": "#555555",
+    "--jq-many-choice-bg": "#8a3200",
+    "--jq-numeric-bg": "#2f1c55",
+    "--jq-numeric-input-bg": "#ffffff",
+    "--jq-numeric-input-label": "#101010",
+    "--jq-numeric-input-shadow": "#999999",
+    "--jq-string-bg": "#4c1a57",
+    "--jq-incorrect-color": "#a30000",
+    "--jq-correct-color": "#006b0f",
+    "--jq-text-color": "#ffffff",
+    "--jq-link-color": "#cfe0ff",
+}
+
+
+class QuizFormatError(ValueError):
+    """A quiz file is malformed; the message names the file and the question."""
+
+
+def validate_quiz(questions: Any, source: str) -> int:
+    """Check a quiz (a list of question dicts); return the number of questions."""
+    if not isinstance(questions, list) or not questions:
+        raise QuizFormatError(f"{source}: a quiz is a non-empty JSON list of questions")
+    for number, q in enumerate(questions, start=1):
+        where = f"{source}, question {number}"
+        if not isinstance(q, dict):
+            raise QuizFormatError(f"{where}: each question is a JSON object")
+        for key in ("question", "type", "answers"):
+            if key not in q:
+                raise QuizFormatError(f"{where}: missing '{key}' (needs question, type, answers)")
+        if q["type"] not in QUESTION_TYPES:
+            raise QuizFormatError(f"{where}: type '{q['type']}' is not one of {QUESTION_TYPES}")
+        answers = q["answers"]
+        if not isinstance(answers, list) or not answers:
+            raise QuizFormatError(f"{where}: 'answers' must be a non-empty list")
+        if not any(a.get("correct") for a in answers if isinstance(a, dict)):
+            raise QuizFormatError(f"{where}: no answer is marked \"correct\": true")
+        for a in answers:
+            if "feedback" not in a:
+                raise QuizFormatError(f"{where}: every answer needs 'feedback' so students learn why")
+    return len(questions)
+
+
+def quiz_path(lesson: str, base: Path | None = None) -> Path:
+    """Path of a lesson's quiz file, e.g. ``quizzes/01_what_is_the_csto.json``."""
+    folder = (base or Path.cwd()) / QUIZ_DIR
+    path = folder / f"{lesson}.json"
+    if not path.is_file():
+        available = sorted(p.stem for p in folder.glob("*.json")) if folder.is_dir() else []
+        raise FileNotFoundError(
+            f"no quiz file {path}; run the notebook from the notebooks/ folder. Quizzes found: {available}"
+        )
+    return path
+
+
+def load_quiz(lesson: str, base: Path | None = None) -> list[dict[str, Any]]:
+    """Read and validate a lesson's quiz file."""
+    path = quiz_path(lesson, base)
+    try:
+        questions = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as err:
+        raise QuizFormatError(f"{path.name} is not valid JSON: line {err.lineno}: {err.msg}") from None
+    validate_quiz(questions, path.name)
+    return questions
+
+
+def quiz(lesson: str) -> None:
+    """Display the self-check quiz of ``lesson`` (its notebook's file name without .ipynb)."""
+    from jupyterquiz import display_quiz
+
+    questions = load_quiz(lesson)
+    display_quiz(questions, shuffle_answers=False, colors=COLOURS, max_width=720)

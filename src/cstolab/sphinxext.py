@@ -1,0 +1,150 @@
+"""Sphinx extension: serve Vega, Vega-Lite and Vega-Embed from the book itself.
+
+Altair's HTML output loads these libraries from a CDN unless a global ``VEGA_DEBUG`` already
+names the versions it wants and a global ``vegaEmbed`` exists. At build time this extension
+writes ``_static/cstolab-vega.js`` (the bundle from ``vl_convert.javascript_bundle()``, wrapped in
+a function so its internal names stay out of the page, followed by the ``VEGA_DEBUG`` versions
+derived from the installed Altair) and adds it only to pages that contain an Altair chart.
+
+Enable with ``extra_extensions: [cstolab.sphinxext]`` in ``book/_config.yml``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+SCRIPT_NAME = "cstolab-vega.js"
+CHART_MARKER = "altair-viz-"
+
+
+def _vega_versions() -> dict[str, str]:
+    import altair as alt
+
+    return {
+        "vega_version": alt.VEGA_VERSION,
+        "vegalite_version": alt.VEGALITE_VERSION,
+        "vegaembed_version": alt.VEGAEMBED_VERSION,
+    }
+
+
+def build_bundle() -> str:
+    """Return the self-contained script that provides ``vegaEmbed`` and ``VEGA_DEBUG``."""
+    import altair as alt
+    import vl_convert
+
+    major_minor = "v" + ".".join(alt.VEGALITE_VERSION.split(".")[:2])
+    available = vl_convert.get_vegalite_versions()
+    vl_version = major_minor if major_minor in available else None
+    bundle = vl_convert.javascript_bundle(vl_version=vl_version) if vl_version else vl_convert.javascript_bundle()
+    versions = json.dumps(_vega_versions())
+    return (
+        "/* Vega, Vega-Lite and Vega-Embed bundled by vl-convert; generated at build time by"
+        " cstolab.sphinxext. Licences: BSD-3-Clause (Vega projects). */\n"
+        "(function () {\n"
+        f"{bundle}\n"
+        "})();\n"
+        f"window.VEGA_DEBUG = Object.assign(window.VEGA_DEBUG || {{}}, {versions});\n"
+    )
+
+
+def _write_bundle(app: Any) -> None:
+    if app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    target = static / SCRIPT_NAME
+    content = build_bundle()
+    if not target.exists() or target.read_text(encoding="utf-8") != content:
+        target.write_text(content, encoding="utf-8")
+
+
+def _add_script_to_chart_pages(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    body = context.get("body", "")
+    if CHART_MARKER in body:
+        # Loaded synchronously in <head>, so it runs before the charts' inline scripts.
+        app.add_js_file(SCRIPT_NAME)
+
+
+def _escape_cell(text: Any) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def datasets_markdown() -> str:
+    """MyST text documenting every dataset of ``data/datapackage.json`` (one section each)."""
+    import cstolab
+
+    lines: list[str] = []
+    for name in cstolab.datasets():
+        info = cstolab.describe(name)
+        rows = len(cstolab.load(name))
+        key = info["primary_key"]
+        key_text = f" · key: `{', '.join(key) if isinstance(key, list) else key}`" if key else ""
+        lines += [
+            f"## {info['title']}",
+            "",
+            f"`cstolab.load(\"{name}\")` · file `data/{info['path']}` · **{rows} rows**{key_text}",
+            "",
+            info["description"],
+            "",
+            "| field | type | unit | meaning |",
+            "|---|---|---|---|",
+        ]
+        for f in info["fields"]:
+            meaning = f["description"]
+            if "enum" in f:
+                meaning += " Values: " + ", ".join(f"`{v}`" for v in f["enum"]) + "."
+            lines.append(
+                f"| `{f['name']}` | {f['type']} | {_escape_cell(f['unit']) or '–'} | {_escape_cell(meaning)} |"
+            )
+        keys = sorted({s["bibkey"] for s in info["sources"] if s.get("bibkey")})
+        lines.append("")
+        if keys:
+            lines.append("Main sources: {cite:t}`" + ",".join(keys) + "`; each row names its own in `source_id`.")
+        else:
+            lines.append("Each row names its source in `source_id`.")
+        licences = ", ".join(lic.get("title", lic.get("name", "")) for lic in info["licenses"])
+        lines += ["", f"Licence: {licences}.", ""]
+    return "\n".join(lines)
+
+
+def _datasets_directive() -> Any:
+    from docutils import nodes
+    from docutils.statemachine import StringList
+    from sphinx.util.docutils import SphinxDirective
+
+    class DatasetsDirective(SphinxDirective):
+        """``{cstolab-datasets}``: a section per dataset, generated from the data package."""
+
+        has_content = False
+
+        def run(self) -> list[Any]:
+            from cstolab.data import data_dir
+
+            self.env.note_dependency(str(data_dir() / "datapackage.json"))
+            container = nodes.container()
+            text = datasets_markdown()
+            document = self.state.document
+            before = {id(n) for n in document.findall(nodes.section)}
+            self.state.nested_parse(StringList(text.splitlines()), self.content_offset, container, match_titles=True)
+            # Give each dataset's section the label ``data-<name>`` so lessons can {ref} it.
+            import cstolab
+
+            # MyST attaches the new sections to the page's section tree, not to ``container``.
+            sections = [n for n in document.findall(nodes.section) if id(n) not in before]
+            sections += [n for n in container.findall(nodes.section) if id(n) not in before and n not in sections]
+            for name, section in zip(cstolab.datasets(), sections, strict=True):
+                label = f"data-{name}"
+                section["names"].append(label)
+                self.state.document.note_explicit_target(section, section)
+            return container.children
+
+    return DatasetsDirective
+
+
+def setup(app: Any) -> dict[str, Any]:
+    app.add_directive("cstolab-datasets", _datasets_directive())
+    app.connect("builder-inited", _write_bundle)
+    app.connect("html-page-context", _add_script_to_chart_pages)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
