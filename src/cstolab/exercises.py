@@ -20,7 +20,7 @@ import html
 import importlib
 import math
 import pkgutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -219,8 +219,8 @@ def _check_date(ex: Exercise, answer: Any) -> tuple[bool, str]:
 def _as_names(answer: Any) -> list[str]:
     if isinstance(answer, str):
         raise TypeError("a collection of names is expected, e.g. ['Armenia', 'Belarus'], not a single string")
-    if isinstance(answer, pd.DataFrame):
-        raise TypeError("a collection of names is expected (a list, set or Series), not a DataFrame")
+    if isinstance(answer, pd.DataFrame | Mapping):
+        raise TypeError(f"a collection of names is expected (a list, set or Series), not a {type(answer).__name__}")
     if not isinstance(answer, Iterable):
         raise TypeError(f"a collection of names is expected (a list, set or Series), not {type(answer).__name__}")
     return [str(n) for n in answer]
@@ -228,14 +228,15 @@ def _as_names(answer: Any) -> list[str]:
 
 def _check_names(ex: Exercise, answer: Any) -> tuple[bool, str]:
     names = _as_names(answer)
-    given = {normalise_name(n, ex.case_sensitive) for n in names}
+    spelled = {normalise_name(n, ex.case_sensitive): " ".join(n.split()) for n in names}
+    given = set(spelled)
     dupes = len(names) - len(given)
     if ex.expected is not None:
         target = {normalise_name(n, ex.case_sensitive) for n in ex.expected()}
         if given == target:
             note = f" (you listed {dupes} name(s) twice; a set avoids that)" if dupes else ""
             return True, f"all {len(target)} names are right{note}."
-        extra = sorted(given - target)
+        extra = sorted(spelled[n] for n in given - target)
         missing = len(target - given)
         parts = []
         if extra:

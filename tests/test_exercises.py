@@ -1,0 +1,145 @@
+"""Every exercise: its reference answer passes; wrong, ill-typed and empty answers get clear feedback."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from cstolab import exercises
+from cstolab.exercises import Exercise, check, digest_of, exercise_ids, get
+
+ROOT = Path(__file__).resolve().parents[1]
+IDS = [i for i in exercise_ids() if get(i).expected is not None and get(i).kind != "text"]
+
+
+def reference(ex: Exercise):
+    value = ex.expected()
+    if ex.kind == "chart":
+        chart = getattr(alt.Chart(pd.DataFrame({"a": [1]})), f"mark_{value['mark']}")()
+        return chart.encode(**{ch: f"{field}:N" for ch, field in value.items() if ch != "mark"})
+    return value
+
+
+def wrong(ex: Exercise):
+    value = ex.expected()
+    if ex.kind == "number":
+        return float(value) + max(10.0, abs(float(value))) + 10 * ex.tolerance * (abs(float(value)) if ex.relative else 1)
+    if ex.kind == "date":
+        return pd.Timestamp(value) + pd.Timedelta(days=400)
+    if ex.kind == "names":
+        return list(value)[1:] + ["Atlantis"]
+    if ex.kind == "choice":
+        return next(o for o in ex.options if o.casefold() != str(value).casefold())
+    if ex.kind == "frame":
+        return value.iloc[1:]
+    if ex.kind == "chart":
+        other = "point" if value["mark"] != "point" else "bar"
+        chart = getattr(alt.Chart(pd.DataFrame({"a": [1]})), f"mark_{other}")()
+        return chart.encode(**{ch: f"{field}:N" for ch, field in value.items() if ch != "mark"})
+    raise AssertionError(ex.kind)
+
+
+def test_bank_is_not_empty():
+    assert len(IDS) >= 3
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_reference_answer_passes(exercise_id):
+    ex = get(exercise_id)
+    feedback = check(exercise_id, reference(ex))
+    assert feedback.correct, feedback.message
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_wrong_answer_fails_with_hint(exercise_id):
+    ex = get(exercise_id)
+    feedback = check(exercise_id, wrong(ex))
+    assert not feedback.correct
+    assert feedback.message.startswith("Not quite:")
+    assert ex.hint in feedback.message
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_ill_typed_answer_says_what_is_expected(exercise_id):
+    feedback = check(exercise_id, {"not": "an answer"})
+    assert not feedback.correct
+    assert "expected" in feedback.message or "is not" in feedback.message
+    assert "Traceback" not in feedback.message
+
+
+@pytest.mark.parametrize("placeholder", [..., None, "", "..."])
+def test_placeholder_is_not_answered_yet(placeholder):
+    feedback = check(IDS[0], placeholder)
+    assert not feedback.correct and not feedback.answered
+    assert "not answered yet" in feedback.message
+
+
+def test_unknown_exercise_lists_neighbours():
+    feedback = check("l01-nonexistent", 3)
+    assert not feedback.correct
+    assert "no exercise 'l01-nonexistent'" in feedback.message
+    assert "l01-parties-2000" in feedback.message
+
+
+def test_number_feedback_says_direction():
+    assert "too high" in check("l00-sum", 6).message
+    assert "too low" in check("l00-sum", 4).message
+    assert "a number is expected" in check("l00-sum", "five").message
+    assert not check("l00-sum", True).correct  # booleans are not numbers
+
+
+def test_names_feedback_names_intruders_not_missing_answers():
+    message = check("l01-non-renewal", ["Georgia", "Narnia"]).message
+    assert "Narnia" in message and "missing" in message
+    assert "Azerbaijan" not in message and "Uzbekistan" not in message
+    assert "single string" in check("l01-non-renewal", "Georgia").message
+    assert check("l01-non-renewal", ["georgia", " Azerbaijan ", "UZBEKISTAN"]).correct
+
+
+def test_date_accepts_common_types_and_explains_format():
+    target = get("l01-treaty-signed").expected()
+    for answer in (target, target.date(), target.date().isoformat(), dt.datetime.combine(target.date(), dt.time())):
+        assert check("l01-treaty-signed", answer).correct
+    assert "YYYY-MM-DD" in check("l01-treaty-signed", "15/05/1992").message
+    assert "too early" in check("l01-treaty-signed", "1991-05-15").message
+
+
+def test_chart_feedback_names_the_channel():
+    chart = alt.Chart(pd.DataFrame({"events": [1], "event_type": ["a"]})).mark_bar().encode(x="event_type", y="events")
+    message = check("l01-events-chart", chart).message
+    assert "'x' channel encodes 'event_type'" in message
+    assert "an Altair chart is expected" in check("l01-events-chart", pd.DataFrame()).message
+
+
+def test_frame_checker(monkeypatch):
+    target = pd.DataFrame({"country": ["A", "B"], "troops": [10, 20]})
+    ex = Exercise("t-frame", "frame", "?", "group by country", expected=lambda: target)
+    monkeypatch.setitem(exercises._REGISTRY, ex.id, ex)
+    assert check(ex.id, target.iloc[::-1]).correct  # row order does not matter
+    assert "lacks the column(s) ['troops']" in check(ex.id, target[["country"]]).message
+    assert "has 1 rows" in check(ex.id, target.iloc[:1]).message
+    assert "column 'troops' differs" in check(ex.id, target.assign(troops=[10, 21])).message
+
+
+def test_digest_exercises_hide_the_answer(monkeypatch):
+    ex = Exercise("t-digest", "names", "?", "think", digest=digest_of("names", ["Minsk", "Kyiv"]))
+    monkeypatch.setitem(exercises._REGISTRY, ex.id, ex)
+    assert check(ex.id, ["kyiv", "minsk"]).correct
+    assert not check(ex.id, ["Minsk"]).correct
+    assert "Kyiv" not in repr(ex) and "Minsk" not in repr(ex)
+
+
+def test_answers_are_not_stored_as_plain_text():
+    """The bank computes answers or stores digests: no literal answer lists in its source."""
+    for path in (ROOT / "src" / "cstolab" / "exercise_bank").glob("lesson*.py"):
+        text = path.read_text()
+        assert "expected=lambda: [" not in text and 'expected=lambda: "' not in text, path.name
+
+
+def test_feedback_html_is_escaped():
+    html = check("l01-non-renewal", ["<b>x</b>"])._repr_html_()
+    assert "<b>x</b>" not in html and "&lt;b&gt;" in html
