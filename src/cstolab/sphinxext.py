@@ -143,8 +143,50 @@ def _datasets_directive() -> Any:
     return DatasetsDirective
 
 
+def rubrics_markdown(folder: Path) -> str:
+    """MyST text listing every free-text question and its rubric, lesson by lesson."""
+    from cstolab.freetext import load_questions
+
+    lines: list[str] = []
+    current = None
+    for q in sorted(load_questions(folder).values(), key=lambda q: (q.lesson, q.id)):
+        if q.lesson != current:
+            current = q.lesson
+            number, _, topic = q.lesson.partition("_")
+            lines += [f"### Lesson {int(number)}: {topic.replace('_', ' ')}", ""]
+        lines += [f"**{q.id}.** {q.prompt}", "", "A strong answer:", ""]
+        lines += [f"- {c}" for c in q.criteria]
+        lines.append("")
+        if q.model_answer_outline:
+            lines += [":::{admonition} Outline of a model answer", ":class: dropdown", "", q.model_answer_outline, ":::", ""]
+    return "\n".join(lines)
+
+
+def _rubrics_directive() -> Any:
+    from docutils import nodes
+    from docutils.statemachine import StringList
+    from sphinx.util.docutils import SphinxDirective
+
+    class RubricsDirective(SphinxDirective):
+        """``{cstolab-rubrics}``: every free-text question with its rubric, from notebooks/rubrics/."""
+
+        has_content = False
+
+        def run(self) -> list[Any]:
+            folder = Path(self.env.srcdir) / "notebooks" / "rubrics"
+            for path in folder.glob("*.yml"):
+                self.env.note_dependency(str(path))
+            container = nodes.container()
+            text = rubrics_markdown(folder)
+            self.state.nested_parse(StringList(text.splitlines()), self.content_offset, container, match_titles=True)
+            return container.children
+
+    return RubricsDirective
+
+
 def setup(app: Any) -> dict[str, Any]:
     app.add_directive("cstolab-datasets", _datasets_directive())
+    app.add_directive("cstolab-rubrics", _rubrics_directive())
     app.connect("builder-inited", _write_bundle)
     app.connect("html-page-context", _add_script_to_chart_pages)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
