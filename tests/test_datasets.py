@@ -21,7 +21,7 @@ NAMES = list(RESOURCES)
 EARLIEST = pd.Timestamp("1991-12-01")  # the USSR dissolved in December 1991; nothing before matters here
 # pairs of (start, end) columns that must be ordered when both are present
 DATE_PAIRS = [("date", "end_date"), ("start", "end"), ("start_date", "end_date"), ("arrival_date", "departure_date")]
-CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
+CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([a-z0-9_,\s]+)`")
 
 
 @cache

@@ -53,7 +53,17 @@ def cstolab_theme() -> alt.theme.ThemeConfig:
                 "titleColor": TEXT_COLOUR,
                 "gridColor": "#e6e6e6",
             },
-            "legend": {"labelFontSize": 12, "titleFontSize": 13, "labelColor": TEXT_COLOUR, "titleColor": TEXT_COLOUR},
+            # Legends below the plot: a legend at the side is cut off in the book's narrow column.
+            "legend": {
+                "orient": "bottom",
+                "direction": "horizontal",
+                "columns": 4,
+                "labelFontSize": 12,
+                "titleFontSize": 13,
+                "labelColor": TEXT_COLOUR,
+                "titleColor": TEXT_COLOUR,
+                "labelLimit": 260,
+            },
             "header": {"labelFontSize": 12, "titleFontSize": 13, "labelColor": TEXT_COLOUR},
             "range": {"category": PALETTE},
             "mark": {"color": PALETTE[0]},

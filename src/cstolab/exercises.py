@@ -251,7 +251,7 @@ def _check_names(ex: Exercise, answer: Any) -> tuple[bool, str]:
 
 def _check_choice(ex: Exercise, answer: Any) -> tuple[bool, str]:
     if not isinstance(answer, str):
-        raise TypeError(f"a choice is a string such as 'b', not {type(answer).__name__}")
+        raise TypeError(f"a choice is expected as a string such as 'b', not {type(answer).__name__}")
     if ex.options and normalise_name(answer) not in {normalise_name(o) for o in ex.options}:
         raise ValueError(f"'{answer}' is not one of the options {', '.join(ex.options)}")
     if ex.expected is not None:

@@ -91,9 +91,33 @@ def load_quiz(lesson: str, base: Path | None = None) -> list[dict[str, Any]]:
     return questions
 
 
+# jupyterquiz draws its questions with JavaScript and leaves the text box of numeric and string
+# questions without a label tied to it (axe: label, critical), and its feedback is not announced to
+# screen readers. This script, shown after each quiz, ties every "Type ... here:" label to its box
+# and makes the feedback a polite live region. It runs again a little later because in JupyterLab
+# the quiz may be drawn after a short delay.
+A11Y_SCRIPT = """(function () {
+  function fix() {
+    document.querySelectorAll(".Quiz .InpLabel").forEach(function (label) {
+      var input = label.nextElementSibling;
+      if (input && input.tagName === "INPUT" && input.id && !label.htmlFor) { label.htmlFor = input.id; }
+    });
+    document.querySelectorAll(".Quiz .Feedback").forEach(function (feedback) {
+      feedback.setAttribute("role", "status");
+      feedback.setAttribute("aria-live", "polite");
+    });
+  }
+  fix();
+  [250, 1000, 3000].forEach(function (delay) { setTimeout(fix, delay); });
+})();
+"""
+
+
 def quiz(lesson: str) -> None:
     """Display the self-check quiz of ``lesson`` (its notebook's file name without .ipynb)."""
+    from IPython.display import Javascript, display
     from jupyterquiz import display_quiz
 
     questions = load_quiz(lesson)
     display_quiz(questions, shuffle_answers=False, colors=COLOURS, max_width=720)
+    display(Javascript(A11Y_SCRIPT))

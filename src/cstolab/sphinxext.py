@@ -46,7 +46,32 @@ def build_bundle() -> str:
         f"{bundle}\n"
         "})();\n"
         f"window.VEGA_DEBUG = Object.assign(window.VEGA_DEBUG || {{}}, {versions});\n"
+        f"{_EMBED_A11Y_JS}"
     )
+
+
+# Vega-Embed's actions menu is a <details> whose <summary> holds only an SVG of three dots, so it
+# has no accessible name (axe: summary-name, serious). Name it once the chart is embedded.
+_EMBED_A11Y_JS = """(function () {
+  var embed = window.vegaEmbed;
+  if (typeof embed !== "function" || embed.cstolabA11y) { return; }
+  var wrapped = function (el, spec, opts) {
+    return embed(el, spec, opts).then(function (result) {
+      var root = typeof el === "string" ? document.querySelector(el) : el;
+      if (root) {
+        root.querySelectorAll("details > summary").forEach(function (summary) {
+          if (!summary.hasAttribute("aria-label")) { summary.setAttribute("aria-label", "Chart actions"); }
+          summary.querySelectorAll("svg").forEach(function (svg) { svg.setAttribute("aria-hidden", "true"); });
+        });
+      }
+      return result;
+    });
+  };
+  Object.keys(embed).forEach(function (key) { wrapped[key] = embed[key]; });
+  wrapped.cstolabA11y = true;
+  window.vegaEmbed = wrapped;
+})();
+"""
 
 
 def _write_bundle(app: Any) -> None:
@@ -65,6 +90,61 @@ def _add_script_to_chart_pages(app: Any, pagename: str, templatename: str, conte
     if CHART_MARKER in body:
         # Loaded synchronously in <head>, so it runs before the charts' inline scripts.
         app.add_js_file(SCRIPT_NAME)
+
+
+def _asset_key(asset: Any) -> tuple[str, tuple[tuple[str, str], ...]]:
+    filename = getattr(asset, "filename", asset) or ""
+    attributes = getattr(asset, "attributes", {}) or {}
+    return str(filename), tuple(sorted((str(k), str(v)) for k, v in attributes.items()))
+
+
+def _is_thebe_asset(asset: Any) -> bool:
+    filename = str(getattr(asset, "filename", asset) or "")
+    body = str((getattr(asset, "attributes", {}) or {}).get("body", ""))
+    return filename.endswith(("sphinx-thebe.js", "sphinx-thebe.css")) or "THEBE_JS_URL" in body
+
+
+# (generated HTML, accessible replacement): each fixes an axe-core finding in the built book.
+_BODY_FIXES = (
+    # myst-nb's "hide-output" toggle names itself "Toggle hidden content" while it shows "Show code
+    # cell output" (label-content-name-mismatch): let the visible text name it.
+    ('<summary aria-label="Toggle hidden content">', "<summary>"),
+    # docutils marks bibliography entries with the deprecated role doc-biblioentry inside a
+    # role="list", which then has no list items (aria-required-children, critical).
+    ('role="doc-biblioentry"', 'role="listitem"'),
+)
+
+
+def _tidy_page(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Fix the page's assets and markup just before it is written.
+
+    - Sphinx 7.4 lists inline scripts added after the builder started twice (once with filename
+      ``None``, once with ``''``), so thebe's ``const THEBE_JS_URL`` is declared twice and the page
+      logs a SyntaxError. Keep the first of equal scripts.
+    - Without the thebe launch button nothing on the page uses thebe: drop its loader, which names
+      a CDN, so that the book references only its own files.
+    - Rewrite the few generated attributes that fail the accessibility checks (``_BODY_FIXES``).
+    """
+    launch = (getattr(app.config, "html_theme_options", None) or {}).get("launch_buttons", {}) or {}
+    drop_thebe = not launch.get("thebe")
+    for key in ("script_files", "css_files"):
+        assets = context.get(key)
+        if not isinstance(assets, list):
+            continue
+        seen: set[Any] = set()
+        kept = []
+        for asset in assets:
+            ident = _asset_key(asset)
+            if ident in seen or (drop_thebe and _is_thebe_asset(asset)):
+                continue
+            seen.add(ident)
+            kept.append(asset)
+        context[key] = kept
+    body = context.get("body")
+    if isinstance(body, str):
+        for old, new in _BODY_FIXES:
+            body = body.replace(old, new)
+        context["body"] = body
 
 
 def _escape_cell(text: Any) -> str:
@@ -189,4 +269,6 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_directive("cstolab-rubrics", _rubrics_directive())
     app.connect("builder-inited", _write_bundle)
     app.connect("html-page-context", _add_script_to_chart_pages)
+    # Late, so that it sees the scripts every other extension added to the page.
+    app.connect("html-page-context", _tidy_page, priority=900)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
