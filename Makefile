@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: book test lab clean lint student-edition benchmarks setup
+.PHONY: book test lab clean lint student-edition benchmarks setup notebooks
 
 setup: $(STAMP)
 
@@ -22,6 +22,10 @@ book: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python scripts/setup_browser.py
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+## Re-execute the lesson notebooks in place (their outputs are committed and checked by nbval).
+notebooks: $(STAMP)
+	$(BIN)/python scripts/execute_notebooks.py
 
 ## JupyterLab on notebooks/ with the course's environment.
 lab: $(STAMP)
