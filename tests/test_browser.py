@@ -281,11 +281,24 @@ _IMAGES = """() => [...document.querySelectorAll('img')].map(img => ({
   inContent: !!img.closest('article'),
 }))"""
 
+# Unfold everything as a reader would (clicks, so that the page's own handlers run), then let
+# the theme re-measure (it debounces for 300 ms) and end every animation: axe judges the colours
+# of what is on screen, and a fading-in block would report blended colours.
 _EXPAND_ALL = """() => {
-  document.querySelectorAll('details').forEach(d => { d.open = true; });
-  document.querySelectorAll('.toggle-hidden').forEach(el => el.classList.remove('toggle-hidden'));
-  document.querySelectorAll('.toggle-button-hidden').forEach(el => el.classList.remove('toggle-button-hidden'));
+  document.querySelectorAll('.toggle-button').forEach(button => {
+    if (button.getAttribute('aria-expanded') !== 'true') button.click();
+  });
+  document.querySelectorAll('details:not([open]) > summary').forEach(summary => summary.click());
 }"""
+_SETTLE = """() => document.getAnimations().forEach(animation => {
+  try { animation.finish(); } catch (error) { animation.cancel(); }
+})"""
+
+
+def expand_all(page: Any) -> None:
+    page.evaluate(_EXPAND_ALL)
+    page.wait_for_timeout(500)
+    page.evaluate(_SETTLE)
 
 
 def run_axe(page: Any, axe_source: str, context: str | None = None) -> list[dict]:
@@ -293,7 +306,7 @@ def run_axe(page: Any, axe_source: str, context: str | None = None) -> list[dict
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(content=axe_source)
     result = page.evaluate(
-        "(ctx) => axe.run(ctx ? document.querySelector(ctx) : document, {resultTypes: ['violations']})",
+        "(ctx) => axe.run(ctx || document, {resultTypes: ['violations']})",
         context,
     )
     return [v for v in result["violations"] if v.get("impact") in BLOCKING_IMPACTS]
@@ -369,7 +382,7 @@ def test_page(page_path: str, mode: str, visit: Any, axe_source: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{_slug(page_path)}-{mode}.png"), full_page=True)
 
     # axe checks what is visible: open every dropdown and folded output first.
-    page.evaluate(_EXPAND_ALL)
+    expand_all(page)
     violations = run_axe(page, axe_source)
     if violations:
         problems.append(f"axe-core ({mode} mode):\n" + describe_violations(violations))
@@ -428,25 +441,35 @@ def test_sliders_redraw_their_chart(built_book: Path, visit: Any) -> None:
     for page_path in pages:
         v = visit("light")
         page = v.open(page_path)
-        sliders = page.locator(f'{CHART_SELECTOR} input[type="range"]')
-        if sliders.count() == 0:
+        charts = page.locator(CHART_SELECTOR)
+        found = 0
+        for c in range(charts.count()):
+            chart = charts.nth(c)
+            sliders = chart.locator('input[type="range"]')
+            for i in range(sliders.count()):
+                found += 1
+                slider = sliders.nth(i)
+                svg = chart.locator("svg.marks").first
+                before = svg.inner_html()
+                low, high, value = (slider.get_attribute(a) for a in ("min", "max", "value"))
+                target = low if value != low else high
+                slider.fill(str(target))
+                slider.dispatch_event("change")
+                try:
+                    page.wait_for_function(
+                        "([el, old]) => el.innerHTML !== old",
+                        arg=[svg.element_handle(), before],
+                        timeout=5_000,
+                    )
+                except Exception:  # noqa: BLE001 - reported with the page and the slider
+                    name = chart.get_attribute("id")
+                    problems.append(
+                        f"{page_path}: moving slider {i + 1} of {name} from {value} to {target}"
+                        " did not redraw the chart"
+                    )
+        if not found:
             problems.append(f"{page_path}: the specs bind a slider but none was drawn")
-        for i in range(sliders.count()):
-            slider = sliders.nth(i)
-            chart = page.locator(CHART_SELECTOR).filter(has=slider)
-            svg = chart.locator("svg.marks").first
-            before = svg.inner_html()
-            low, high, value = (slider.get_attribute(a) for a in ("min", "max", "value"))
-            target = low if value != low else high
-            slider.fill(str(target))
-            slider.dispatch_event("change")
-            try:
-                page.wait_for_function(
-                    "([el, old]) => el.innerHTML !== old", arg=[svg.element_handle(), before], timeout=5_000
-                )
-            except Exception:  # noqa: BLE001 - reported below with the page and slider
-                problems.append(f"{page_path}: moving slider {i + 1} from {value} to {target} did not redraw the chart")
-            checked += 1
+        checked += found
         problems += v.problems
     assert checked, "no slider was exercised"
     assert not problems, "\n".join(problems)
@@ -455,13 +478,14 @@ def test_sliders_redraw_their_chart(built_book: Path, visit: Any) -> None:
 _QUIZ_PATTERN = r"show_questions\("
 
 
-def test_quizzes_give_feedback(built_book: Path, visit: Any, axe_source: str) -> None:
+@pytest.mark.parametrize("mode", MODES)
+def test_quizzes_give_feedback(mode: str, built_book: Path, visit: Any, axe_source: str) -> None:
     """Clicking an answer of every multiple-choice question gives feedback (readable: axe again)."""
     pages = _pages_whose_html(built_book, _QUIZ_PATTERN)
     assert pages, "no page has a jupyterquiz quiz (every lesson ends with one)"
     problems = []
     for page_path in pages:
-        v = visit("light")
+        v = visit(mode)
         page = v.open(page_path)
         page.wait_for_selector(".Quiz")
         quizzes = page.locator(".Quiz")
@@ -481,9 +505,10 @@ def test_quizzes_give_feedback(built_book: Path, visit: Any, axe_source: str) ->
             answered += 1
         if not answered:
             problems.append(f"{page_path}: no multiple-choice question found in its quiz")
+        page.evaluate(_SETTLE)
         violations = run_axe(page, axe_source, ".Quiz")
         if violations:
-            problems.append(f"{page_path}: quiz after answering:\n" + describe_violations(violations))
+            problems.append(f"{page_path}: quiz after answering ({mode}):\n" + describe_violations(violations))
         problems += v.problems
     assert not problems, "\n".join(problems)
 

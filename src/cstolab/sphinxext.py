@@ -12,11 +12,13 @@ Enable with ``extra_extensions: [cstolab.sphinxext]`` in ``book/_config.yml``.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 SCRIPT_NAME = "cstolab-vega.js"
 CHART_MARKER = "altair-viz-"
+CDN_URL = re.compile(r"https://cdn\.jsdelivr\.net/npm/[^\"'\s]+")
 
 
 def _vega_versions() -> dict[str, str]:
@@ -90,6 +92,10 @@ def _add_script_to_chart_pages(app: Any, pagename: str, templatename: str, conte
     if CHART_MARKER in body:
         # Loaded synchronously in <head>, so it runs before the charts' inline scripts.
         app.add_js_file(SCRIPT_NAME)
+        # Altair's output keeps CDN addresses as a fallback for when VEGA_DEBUG does not match.
+        # Point that fallback at our own bundle too, so no page can ever ask a third party.
+        local = context["pathto"](f"_static/{SCRIPT_NAME}", 1)
+        context["body"] = CDN_URL.sub(local, body)
 
 
 def _asset_key(asset: Any) -> tuple[str, tuple[tuple[str, str], ...]]:
