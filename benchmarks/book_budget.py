@@ -214,6 +214,8 @@ def page_weight(page: str, html: Path = HTML) -> Weight:
     seen: set[Path] = set()
     for url in parser.styles:
         if (p := _local(html, page, url)) is not None:
+            if not p.is_file():
+                w.missing.append(str(p))
             styles += _with_imports(p, seen)
     for path in sorted(scripts):
         if not path.is_file():
@@ -233,10 +235,10 @@ def page_weight(page: str, html: Path = HTML) -> Weight:
     specs = chart_specs(text)
     w.charts = len(specs)
     for spec in specs:
-        encoded = json.dumps(spec, separators=(",", ":")).encode("utf-8")
+        encoded = json.dumps(spec).encode("utf-8")
         w.spec_bytes += len(encoded)
         w.spec_bytes_gz += _gz(encoded)
-        w.largest_spec = max(w.largest_spec, len(encoded))
+        w.largest_spec = max(w.largest_spec, spec_size(spec))
     w.data += w.spec_bytes
     w.data_gz += w.spec_bytes_gz
     return w
@@ -244,7 +246,9 @@ def page_weight(page: str, html: Path = HTML) -> Weight:
 
 # --- charts --------------------------------------------------------------------------------
 
-_CHART_DIV = re.compile(r'<div id="(altair-viz-[0-9a-f]+)"></div>\s*<script[^>]*>(.*?)</script>', re.S)
+_CHART_DIV = re.compile(
+    r'<div id="(altair-viz-[0-9a-f]+)"></div>\s*<script[^>]*>(.*?)</script>', re.S
+)
 _CALL = re.compile(r"\}\)\(\s*(?=\{)")
 
 
@@ -265,6 +269,11 @@ def chart_specs(text: str) -> list[dict]:
     return specs
 
 
+def spec_size(spec: dict) -> int:
+    """Bytes of a spec as JSON, measured like ``cstolab.charts.spec_bytes`` (data included)."""
+    return len(json.dumps(spec).encode("utf-8"))
+
+
 def chart_ids(text: str) -> list[str]:
     """Ids of the Altair chart containers in a page's HTML (each chart appears once)."""
     return sorted(set(re.findall(r'id="(altair-viz-[0-9a-f]+)"', text)))
@@ -274,7 +283,11 @@ def chart_library_loads(text: str) -> int:
     """How many ``<script src>`` of a page load Vega / Vega-Lite / Vega-Embed (ours or a CDN's)."""
     parser = _AssetParser()
     parser.feed(text)
-    return sum(1 for src in parser.scripts if re.search(r"cstolab-vega\.js|/vega(?:-lite|-embed|-lib)?[@/.]", src))
+    return sum(
+        1
+        for src in parser.scripts
+        if re.search(r"cstolab-vega\.js|/vega(?:-lite|-embed|-lib)?[@/.]", src)
+    )
 
 
 def has_sliders(spec: dict) -> bool:

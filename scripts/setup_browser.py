@@ -70,7 +70,16 @@ def ensure_axe() -> bool:
         return False
     AXE_PREFIX.mkdir(parents=True, exist_ok=True)
     say(f"installing {AXE_SPEC} from the npm registry into {AXE_PREFIX.relative_to(ROOT)} ...")
-    cmd = [npm, "install", "--prefix", str(AXE_PREFIX), "--no-audit", "--no-fund", "--no-save", AXE_SPEC]
+    cmd = [
+        npm,
+        "install",
+        "--prefix",
+        str(AXE_PREFIX),
+        "--no-audit",
+        "--no-fund",
+        "--no-save",
+        AXE_SPEC,
+    ]
     result = subprocess.run(cmd, stdin=subprocess.DEVNULL)
     if result.returncode != 0 or not AXE_JS.is_file():
         say(f"npm install {AXE_SPEC} failed (exit code {result.returncode})")

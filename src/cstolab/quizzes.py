@@ -100,7 +100,9 @@ A11Y_SCRIPT = """(function () {
   function fix() {
     document.querySelectorAll(".Quiz .InpLabel").forEach(function (label) {
       var input = label.nextElementSibling;
-      if (input && input.tagName === "INPUT" && input.id && !label.htmlFor) { label.htmlFor = input.id; }
+      if (input && input.tagName === "INPUT" && input.id && !label.htmlFor) {
+        label.htmlFor = input.id;
+      }
     });
     document.querySelectorAll(".Quiz .Feedback").forEach(function (feedback) {
       feedback.setAttribute("role", "status");

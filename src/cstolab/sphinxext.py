@@ -62,8 +62,12 @@ _EMBED_A11Y_JS = """(function () {
       var root = typeof el === "string" ? document.querySelector(el) : el;
       if (root) {
         root.querySelectorAll("details > summary").forEach(function (summary) {
-          if (!summary.hasAttribute("aria-label")) { summary.setAttribute("aria-label", "Chart actions"); }
-          summary.querySelectorAll("svg").forEach(function (svg) { svg.setAttribute("aria-hidden", "true"); });
+          if (!summary.hasAttribute("aria-label")) {
+            summary.setAttribute("aria-label", "Chart actions");
+          }
+          summary.querySelectorAll("svg").forEach(function (svg) {
+            svg.setAttribute("aria-hidden", "true");
+          });
         });
       }
       return result;
