@@ -20,6 +20,7 @@ book: $(STAMP)
 
 ## Run every test: unit tests, nbval over all notebooks, the book build and the browser tests.
 test: $(STAMP)
+	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/python scripts/setup_browser.py
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 

@@ -36,7 +36,15 @@ def main() -> int:
     if not STAMP.exists() or STAMP.read_text() != current:
         for stale in (BUILD / ".jupyter_cache", BUILD / ".doctrees", BUILD / "jupyter_execute"):
             shutil.rmtree(stale, ignore_errors=True)
-    cmd = [sys.executable, "-m", "jupyter_book", "build", str(BOOK), "--warningiserror", "--keep-going"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyter_book",
+        "build",
+        str(BOOK),
+        "--warningiserror",
+        "--keep-going",
+    ]
     # jupyter-book has no `python -m` entry in some versions; fall back to the console script.
     jb = Path(sys.executable).with_name("jupyter-book")
     if jb.exists():

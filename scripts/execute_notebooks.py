@@ -18,7 +18,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def execute(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     for cell in nb.cells:
         cell.metadata.pop("execution", None)  # timestamps: change on every run, mean nothing
     nbformat.write(nb, path)
@@ -26,7 +28,9 @@ def execute(path: Path) -> None:
 
 
 def main(args: list[str]) -> int:
-    paths = [Path(a).resolve() for a in args] or sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    paths = [Path(a).resolve() for a in args] or sorted(
+        (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")
+    )
     for path in paths:
         execute(path)
     return 0

@@ -22,7 +22,13 @@ ONE = Fleet((AircraftType("X", count=10, payload_t=40, cruise_kmh=800),))
 
 
 def scen(**kw):
-    base = dict(troops=1000, tonnes_per_soldier=0.1, equipment_t_per_soldier=0.9, distance_km=1600, turnaround_h=3)
+    base = dict(
+        troops=1000,
+        tonnes_per_soldier=0.1,
+        equipment_t_per_soldier=0.9,
+        distance_km=1600,
+        turnaround_h=3,
+    )
     base.update(kw)
     return AirliftScenario(**base)
 
@@ -75,8 +81,16 @@ def test_two_types():
     # S: 4 x 25 t at 500 km/h -> flight 2 h, cycle 4 h, lands 2, 6 h (100 t each)
     # 400 t: 200 (1 h) + 100 (2 h) + 100 of L (3 h, one aircraft) -> 3 h; 2 + 4 + 1 = 7 sorties
     fleet = Fleet((AircraftType("L", 2, 100, 1000), AircraftType("S", 4, 25, 500)))
-    r = deployment_time(fleet, AirliftScenario(troops=200, tonnes_per_soldier=0.5, equipment_t_per_soldier=1.5,
-                                               distance_km=1000, turnaround_h=0))
+    r = deployment_time(
+        fleet,
+        AirliftScenario(
+            troops=200,
+            tonnes_per_soldier=0.5,
+            equipment_t_per_soldier=1.5,
+            distance_km=1000,
+            turnaround_h=0,
+        ),
+    )
     assert (r.hours, r.sorties) == (3.0, 7)
     assert r.per_type.set_index("aircraft")["sorties"].to_dict() == {"L": 3, "S": 4}
 
@@ -84,8 +98,17 @@ def test_two_types():
 def test_type_with_zero_available_is_skipped():
     # S has 1 aircraft; availability 0.5 -> floor(0.5) = 0 S and floor(1) = 1 L... L count 2 -> 1 aircraft
     fleet = Fleet((AircraftType("L", 2, 100, 1000), AircraftType("S", 1, 25, 500)))
-    r = deployment_time(fleet, AirliftScenario(troops=100, tonnes_per_soldier=1, equipment_t_per_soldier=1,
-                                               distance_km=1000, turnaround_h=0, availability=0.5))
+    r = deployment_time(
+        fleet,
+        AirliftScenario(
+            troops=100,
+            tonnes_per_soldier=1,
+            equipment_t_per_soldier=1,
+            distance_km=1000,
+            turnaround_h=0,
+            availability=0.5,
+        ),
+    )
     # 200 t with one L of 100 t: lands 1 h and 3 h -> 3 h, 2 sorties
     assert (r.hours, r.sorties) == (3.0, 2)
 
@@ -106,7 +129,9 @@ def test_distance_between_places():
 def test_default_fleet_from_data():
     f = default_fleet()
     assert [(t.name, t.count, t.payload_t, t.cruise_kmh) for t in f.types] == [
-        ("Il-76", 70, 40.0, 770.0), ("An-124", 5, 120.0, 850.0)]
+        ("Il-76", 70, 40.0, 770.0),
+        ("An-124", 5, 120.0, 850.0),
+    ]
     assert "dyner2022" in f["Il-76"].source
 
 
@@ -131,23 +156,26 @@ def test_more_aircraft_never_slower(troops):
     base = default_fleet()
     s = AirliftScenario(troops=troops, distance_km=2400, turnaround_h=4)
     hours = [deployment_time(base.with_counts(**{"Il-76": n}), s).hours for n in range(1, 90, 4)]
-    assert all(a >= b for a, b in zip(hours, hours[1:]))
+    assert all(a >= b for a, b in zip(hours, hours[1:], strict=False))
 
 
 def test_higher_availability_never_slower():
     s = AirliftScenario(distance_km=3000)
-    hours = [deployment_time(default_fleet(), replace(s, availability=a / 20)).hours for a in range(1, 21)]
-    assert all(a >= b for a, b in zip(hours, hours[1:]))
+    hours = [
+        deployment_time(default_fleet(), replace(s, availability=a / 20)).hours
+        for a in range(1, 21)
+    ]
+    assert all(a >= b for a, b in zip(hours, hours[1:], strict=False))
 
 
 def test_more_load_never_faster():
     hours = [deployment_time(ONE, scen(equipment_t_per_soldier=e / 2)).hours for e in range(0, 10)]
-    assert all(a <= b for a, b in zip(hours, hours[1:]))
+    assert all(a <= b for a, b in zip(hours, hours[1:], strict=False))
 
 
 def test_longer_turnaround_never_faster():
     hours = [deployment_time(ONE, scen(turnaround_h=h)).hours for h in range(0, 25)]
-    assert all(a <= b for a, b in zip(hours, hours[1:]))
+    assert all(a <= b for a, b in zip(hours, hours[1:], strict=False))
 
 
 # --- errors ---------------------------------------------------------------------------------
@@ -208,7 +236,9 @@ def test_scenario_errors(kwargs, words):
 
 def test_payload_below_one_soldier():
     tiny = Fleet((AircraftType("Tiny", 5, 0.1, 300),))
-    with pytest.raises(ValueError, match=r"payload per sortie of Tiny \(0.1 t.*below one soldier's load \(0.15 t\)"):
+    with pytest.raises(
+        ValueError, match=r"payload per sortie of Tiny \(0.1 t.*below one soldier's load \(0.15 t\)"
+    ):
         deployment_time(tiny, scen(tonnes_per_soldier=0.15))
     # the load factor counts too: 40 t * 0.001 = 0.04 t
     with pytest.raises(ValueError, match="below one soldier's load"):

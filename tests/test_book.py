@@ -10,7 +10,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT_SRC = re.compile(r"<script[^>]*\bsrc=\"([^\"]+)\"", re.I)
-LINK_HREF = re.compile(r"<link[^>]*\brel=\"(?:stylesheet|preload|modulepreload)\"[^>]*\bhref=\"([^\"]+)\"", re.I)
+LINK_HREF = re.compile(
+    r"<link[^>]*\brel=\"(?:stylesheet|preload|modulepreload)\"[^>]*\bhref=\"([^\"]+)\"", re.I
+)
 EXTERNAL = re.compile(r"^(?:https?:)?//", re.I)
 
 pytestmark = pytest.mark.slow
@@ -35,7 +37,9 @@ def toc_files() -> list[str]:
 
 
 def html_pages(html: Path) -> list[Path]:
-    return [p for p in html.rglob("*.html") if "_static" not in p.parts and "_sources" not in p.parts]
+    return [
+        p for p in html.rglob("*.html") if "_static" not in p.parts and "_sources" not in p.parts
+    ]
 
 
 def test_every_toc_entry_produced_a_page(built_book: Path):
@@ -91,7 +95,7 @@ def test_datasets_page_documents_every_dataset(built_book: Path):
     page = (built_book / "datasets.html").read_text(encoding="utf-8")
     for name in cstolab.datasets():
         info = cstolab.describe(name)
-        assert f'cstolab.load(&quot;{name}&quot;)' in page
+        assert f"cstolab.load(&quot;{name}&quot;)" in page
         assert f"<strong>{len(cstolab.load(name))} rows</strong>" in page
         for field in info["fields"]:
             assert f">{field['name']}<" in page, f"{name}.{field['name']} not documented"

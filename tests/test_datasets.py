@@ -18,9 +18,16 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = json.loads((data_dir() / "datapackage.json").read_text(encoding="utf-8"))
 RESOURCES = {r["name"]: r for r in PACKAGE["resources"]}
 NAMES = list(RESOURCES)
-EARLIEST = pd.Timestamp("1991-12-01")  # the USSR dissolved in December 1991; nothing before matters here
+EARLIEST = pd.Timestamp(
+    "1991-12-01"
+)  # the USSR dissolved in December 1991; nothing before matters here
 # pairs of (start, end) columns that must be ordered when both are present
-DATE_PAIRS = [("date", "end_date"), ("start", "end"), ("start_date", "end_date"), ("arrival_date", "departure_date")]
+DATE_PAIRS = [
+    ("date", "end_date"),
+    ("start", "end"),
+    ("start_date", "end_date"),
+    ("arrival_date", "departure_date"),
+]
 CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([a-z0-9_,\s]+)`")
 
 
@@ -33,7 +40,17 @@ def source_keys(value: str) -> list[str]:
     return [k.strip() for k in str(value).split(";") if k.strip()]
 
 
-EXPECTED = {"members", "institutions", "crisis_2022", "contingents", "aircraft", "exercises", "cases", "indicators", "locations"}
+EXPECTED = {
+    "members",
+    "institutions",
+    "crisis_2022",
+    "contingents",
+    "aircraft",
+    "exercises",
+    "cases",
+    "indicators",
+    "locations",
+}
 
 
 def test_all_course_datasets_are_listed():
@@ -105,7 +122,11 @@ def test_every_bibliography_entry_is_used():
     for res in PACKAGE["resources"]:
         used.update(s["bibkey"] for s in res.get("sources", []) if s.get("bibkey"))
     texts = [p.read_text(encoding="utf-8") for p in (ROOT / "notebooks").glob("*.ipynb")]
-    texts += [p.read_text(encoding="utf-8") for p in (ROOT / "book").rglob("*.md") if "_build" not in p.parts]
+    texts += [
+        p.read_text(encoding="utf-8")
+        for p in (ROOT / "book").rglob("*.md")
+        if "_build" not in p.parts
+    ]
     for text in texts:
         for group in CITE.findall(text):
             used.update(k.strip() for k in group.split(","))
@@ -128,7 +149,9 @@ def test_dates_are_sane_and_ordered(name):
     for col in df.select_dtypes(include="datetime").columns:
         values = df[col].dropna()
         assert (values >= EARLIEST).all(), f"{name}.{col} has dates before {EARLIEST.date()}"
-        assert (values <= limit + pd.Timedelta(days=366 * 3)).all(), f"{name}.{col} is implausibly late"
+        assert (values <= limit + pd.Timedelta(days=366 * 3)).all(), (
+            f"{name}.{col} is implausibly late"
+        )
     for start, end in DATE_PAIRS:
         if start in df.columns and end in df.columns:
             both = df[[start, end]].dropna()
@@ -143,8 +166,14 @@ def test_foreign_keys_resolve(name):
     fks = list(RESOURCES[name]["schema"].get("foreignKeys", []))
     declared = {fk["fields"] if isinstance(fk["fields"], str) else fk["fields"][0] for fk in fks}
     for col in df.columns:
-        if (col == "place_id" or col.endswith("_place_id")) and col not in declared and name != "locations":
-            fks.append({"fields": col, "reference": {"resource": "locations", "fields": "place_id"}})
+        if (
+            (col == "place_id" or col.endswith("_place_id"))
+            and col not in declared
+            and name != "locations"
+        ):
+            fks.append(
+                {"fields": col, "reference": {"resource": "locations", "fields": "place_id"}}
+            )
     for fk in fks:
         col = fk["fields"] if isinstance(fk["fields"], str) else fk["fields"][0]
         ref = fk["reference"]
@@ -153,7 +182,9 @@ def test_foreign_keys_resolve(name):
         targets = set(cstolab.load(target_name)[target_col].dropna().astype(str))
         values = set(df[col].dropna().astype(str))
         missing = values - targets
-        assert not missing, f"{name}.{col} values missing from {target_name}.{target_col}: {sorted(missing)}"
+        assert not missing, (
+            f"{name}.{col} values missing from {target_name}.{target_col}: {sorted(missing)}"
+        )
 
 
 def test_locations_are_wgs84():

@@ -27,7 +27,11 @@ def reference(ex: Exercise):
 def wrong(ex: Exercise):
     value = ex.expected()
     if ex.kind == "number":
-        return float(value) + max(10.0, abs(float(value))) + 10 * ex.tolerance * (abs(float(value)) if ex.relative else 1)
+        return (
+            float(value)
+            + max(10.0, abs(float(value)))
+            + 10 * ex.tolerance * (abs(float(value)) if ex.relative else 1)
+        )
     if ex.kind == "date":
         return pd.Timestamp(value) + pd.Timedelta(days=400)
     if ex.kind == "names":
@@ -102,14 +106,23 @@ def test_names_feedback_names_intruders_not_missing_answers():
 
 def test_date_accepts_common_types_and_explains_format():
     target = get("l01-treaty-signed").expected()
-    for answer in (target, target.date(), target.date().isoformat(), dt.datetime.combine(target.date(), dt.time())):
+    for answer in (
+        target,
+        target.date(),
+        target.date().isoformat(),
+        dt.datetime.combine(target.date(), dt.time()),
+    ):
         assert check("l01-treaty-signed", answer).correct
     assert "YYYY-MM-DD" in check("l01-treaty-signed", "15/05/1992").message
     assert "too early" in check("l01-treaty-signed", "1991-05-15").message
 
 
 def test_chart_feedback_names_the_channel():
-    chart = alt.Chart(pd.DataFrame({"events": [1], "event_type": ["a"]})).mark_bar().encode(x="event_type", y="events")
+    chart = (
+        alt.Chart(pd.DataFrame({"events": [1], "event_type": ["a"]}))
+        .mark_bar()
+        .encode(x="event_type", y="events")
+    )
     message = check("l01-events-chart", chart).message
     assert "'x' channel encodes 'event_type'" in message
     assert "an Altair chart is expected" in check("l01-events-chart", pd.DataFrame()).message

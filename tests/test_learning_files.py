@@ -12,7 +12,9 @@ from cstolab.quizzes import QuizFormatError, load_quiz, validate_quiz
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-LESSONS = sorted(p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb") if "model_answer" not in p.stem)
+LESSONS = sorted(
+    p.stem for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb") if "model_answer" not in p.stem
+)
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
@@ -36,8 +38,20 @@ def test_all_rubrics_load_with_unique_ids():
         ([], "non-empty JSON list"),
         ([{"question": "q", "type": "numeric"}], "missing 'answers'"),
         ([{"question": "q", "type": "essay", "answers": [{}]}], "type 'essay' is not one of"),
-        ([{"question": "q", "type": "numeric", "answers": [{"correct": False, "feedback": "x"}]}], "no answer is marked"),
-        ([{"question": "q", "type": "numeric", "answers": [{"correct": True}]}], "needs 'feedback'"),
+        (
+            [
+                {
+                    "question": "q",
+                    "type": "numeric",
+                    "answers": [{"correct": False, "feedback": "x"}],
+                }
+            ],
+            "no answer is marked",
+        ),
+        (
+            [{"question": "q", "type": "numeric", "answers": [{"correct": True}]}],
+            "needs 'feedback'",
+        ),
     ],
 )
 def test_malformed_quiz_is_explained(quiz, words):

@@ -10,7 +10,9 @@ import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-LESSONS = sorted(p for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb") if "model_answer" not in p.stem)
+LESSONS = sorted(
+    p for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb") if "model_answer" not in p.stem
+)
 SKELETON = ["## Context", "## Data work", "## Exercises", "## Summary", "## Further reading"]
 DECODER = json.JSONDecoder()
 
@@ -73,7 +75,10 @@ def test_charts_have_title_description_and_stay_small(path: Path):
     nb = nbformat.read(path, 4)
     for spec in chart_specs(nb):
         assert spec.get("description", "").strip(), "chart without a text description"
-        title = spec.get("title") or any(layer.get("title") for layer in spec.get("layer", []) + spec.get("vconcat", []) + spec.get("hconcat", []))
+        title = spec.get("title") or any(
+            layer.get("title")
+            for layer in spec.get("layer", []) + spec.get("vconcat", []) + spec.get("hconcat", [])
+        )
         assert title, "chart without a title"
         assert len(json.dumps(spec)) < 200_000, "chart spec over 200 KB"
 
@@ -94,4 +99,6 @@ def test_numbers_in_prose_are_glued():
         nb = nbformat.read(path, 4)
         if path.name[:2] in ("00", "10"):
             continue
-        assert "{glue:text}" in markdown(nb) or "{glue}" in markdown(nb), f"{path.name} glues no number"
+        assert "{glue:text}" in markdown(nb) or "{glue}" in markdown(nb), (
+            f"{path.name} glues no number"
+        )

@@ -15,16 +15,18 @@ def events(rows):
 
 
 def test_periods_open_close_freeze_and_return():
-    ev = events([
-        ("A", "signature", "1992-05-15", True),
-        ("A", "freeze", "2024-02-22", True),
-        ("B", "signature", "1993-01-01", True),
-        ("B", "signature", "1993-06-01", False),  # alternative claim: ignored
-        ("B", "non_renewal", "1999-04-20", True),
-        ("B", "return", "2006-06-23", True),
-        ("B", "suspension", "2012-12-19", True),
-        (None, "entry_into_force", "1994-04-20", True),
-    ])
+    ev = events(
+        [
+            ("A", "signature", "1992-05-15", True),
+            ("A", "freeze", "2024-02-22", True),
+            ("B", "signature", "1993-01-01", True),
+            ("B", "signature", "1993-06-01", False),  # alternative claim: ignored
+            ("B", "non_renewal", "1999-04-20", True),
+            ("B", "return", "2006-06-23", True),
+            ("B", "suspension", "2012-12-19", True),
+            (None, "entry_into_force", "1994-04-20", True),
+        ]
+    )
     p = membership_periods(ev, until="2026-01-01")
     a = p[p["country"] == "A"]
     assert a["status"].tolist() == ["member", "participation frozen"]
@@ -38,7 +40,14 @@ def test_real_data_has_six_parties_in_2000():
     p = membership_periods()
     day = pd.Timestamp("2000-01-01")
     active = p[(p["status"] == "member") & (p["start"] <= day) & (p["end"] > day)]
-    assert sorted(active["country"]) == ["Armenia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan"]
+    assert sorted(active["country"]) == [
+        "Armenia",
+        "Belarus",
+        "Kazakhstan",
+        "Kyrgyzstan",
+        "Russia",
+        "Tajikistan",
+    ]
 
 
 def test_wrong_table_is_explained():

@@ -17,9 +17,25 @@ LESSON = ROOT / "notebooks" / "01_what_is_the_csto.ipynb"
 
 def _run_nbval(folder: Path, notebook: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:xdist", "-q", "-o", "addopts=",
-         "--nbval", "--nbval-sanitize-with", str(ROOT / "tests" / "sanitize.cfg"), str(notebook)],
-        cwd=folder, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:xdist",
+            "-q",
+            "-o",
+            "addopts=",
+            "--nbval",
+            "--nbval-sanitize-with",
+            str(ROOT / "tests" / "sanitize.cfg"),
+            str(notebook),
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
     )
 
 

@@ -16,7 +16,17 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_wheel_install_outside_repo_loads_every_dataset(tmp_path: Path):
     wheel_dir = tmp_path / "wheel"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheel_dir), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--quiet",
+            "-w",
+            str(wheel_dir),
+            str(ROOT),
+        ],
         check=True,
     )
     (wheel,) = wheel_dir.glob("cstolab-*.whl")
@@ -36,7 +46,11 @@ def test_wheel_install_outside_repo_loads_every_dataset(tmp_path: Path):
         "print(','.join(n for n in cstolab.datasets() if len(cstolab.load(n)) > 0))"
     )
     out = subprocess.run(
-        [str(venv / "bin" / "python"), "-c", code], cwd=tmp_path, check=True, capture_output=True, text=True
+        [str(venv / "bin" / "python"), "-c", code],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.split()
     assert int(out[0]) > 0
     import cstolab

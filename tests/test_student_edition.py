@@ -17,14 +17,20 @@ NOTEBOOKS = ROOT / "notebooks"
 
 
 def _digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_strip_solutions_removes_marked_blocks_and_outputs():
     nb = nbformat.v4.new_notebook()
     nb.cells = [
         nbformat.v4.new_markdown_cell("```{exercise}\n:label: x\nDo it.\n```"),
-        nbformat.v4.new_code_cell("answer = ...", outputs=[nbformat.v4.new_output("stream", text="hi")], execution_count=3),
+        nbformat.v4.new_code_cell(
+            "answer = ...", outputs=[nbformat.v4.new_output("stream", text="hi")], execution_count=3
+        ),
         nbformat.v4.new_markdown_cell("```{solution-start} x\n:class: dropdown\n```"),
         nbformat.v4.new_code_cell("answer = 42"),
         nbformat.v4.new_markdown_cell("```{solution-end}\n```"),
@@ -41,7 +47,10 @@ def test_strip_solutions_removes_marked_blocks_and_outputs():
 
 def test_unclosed_solution_is_an_error():
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell("```{solution-start} x\n```"), nbformat.v4.new_code_cell("1")]
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("```{solution-start} x\n```"),
+        nbformat.v4.new_code_cell("1"),
+    ]
     with pytest.raises(EditionError, match="no matching"):
         strip_solutions(nb)
 
@@ -59,7 +68,9 @@ def test_edition_has_every_lesson_and_no_solution(edition: Path):
     lessons = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
     written = sorted(p.name for p in edition.glob("*.ipynb"))
     instructor_only = [
-        name for name in lessons if nbformat.read(NOTEBOOKS / name, 4).metadata.get("cstolab", {}).get("instructor_only")
+        name
+        for name in lessons
+        if nbformat.read(NOTEBOOKS / name, 4).metadata.get("cstolab", {}).get("instructor_only")
     ]
     assert written == [n for n in lessons if n not in instructor_only]
     for path in edition.glob("*.ipynb"):
@@ -98,4 +109,6 @@ def test_edition_notebooks_run_top_to_bottom(edition: Path):
 
     for path in sorted(edition.glob("*.ipynb")):
         nb = nbformat.read(path, 4)
-        NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(edition)}}).execute()
+        NotebookClient(
+            nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(edition)}}
+        ).execute()

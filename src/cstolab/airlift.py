@@ -97,10 +97,16 @@ class AircraftType:
         if not isinstance(self.name, str) or not self.name.strip():
             raise ValueError(f"aircraft name must be a non-empty string; got {self.name!r}")
         if isinstance(self.count, bool) or not float(self.count).is_integer() or self.count < 0:
-            raise ValueError(f"count of {self.name} must be a whole number >= 0; got {self.count!r}")
+            raise ValueError(
+                f"count of {self.name} must be a whole number >= 0; got {self.count!r}"
+            )
         object.__setattr__(self, "count", int(self.count))
-        object.__setattr__(self, "payload_t", _positive(f"payload_t of {self.name}", self.payload_t))
-        object.__setattr__(self, "cruise_kmh", _positive(f"cruise_kmh of {self.name}", self.cruise_kmh))
+        object.__setattr__(
+            self, "payload_t", _positive(f"payload_t of {self.name}", self.payload_t)
+        )
+        object.__setattr__(
+            self, "cruise_kmh", _positive(f"cruise_kmh of {self.name}", self.cruise_kmh)
+        )
 
 
 @dataclass(frozen=True)
@@ -117,14 +123,18 @@ class Fleet:
         if len(set(names)) != len(names):
             raise ValueError(f"aircraft type names must be unique; got {names}")
         if sum(t.count for t in types) == 0:
-            raise ValueError(f"a fleet needs at least one aircraft; got 0 aircraft of types {names}")
+            raise ValueError(
+                f"a fleet needs at least one aircraft; got 0 aircraft of types {names}"
+            )
         object.__setattr__(self, "types", types)
 
     def __getitem__(self, name: str) -> AircraftType:
         for t in self.types:
             if t.name == name:
                 return t
-        raise ValueError(f"unknown aircraft type {name!r}; this fleet has {[t.name for t in self.types]}")
+        raise ValueError(
+            f"unknown aircraft type {name!r}; this fleet has {[t.name for t in self.types]}"
+        )
 
     def with_counts(self, **counts: int) -> Fleet:
         """A copy with other counts, e.g. ``fleet.with_counts(**{"Il-76": 35})``.
@@ -164,19 +174,31 @@ class AirliftScenario:
         if isinstance(self.troops, bool) or not float(self.troops).is_integer() or self.troops <= 0:
             raise ValueError(f"troops must be a whole number > 0; got {self.troops!r}")
         object.__setattr__(self, "troops", int(self.troops))
-        object.__setattr__(self, "tonnes_per_soldier", _positive("tonnes_per_soldier", self.tonnes_per_soldier))
         object.__setattr__(
-            self, "equipment_t_per_soldier", _positive("equipment_t_per_soldier", self.equipment_t_per_soldier, allow_zero=True)
+            self, "tonnes_per_soldier", _positive("tonnes_per_soldier", self.tonnes_per_soldier)
+        )
+        object.__setattr__(
+            self,
+            "equipment_t_per_soldier",
+            _positive("equipment_t_per_soldier", self.equipment_t_per_soldier, allow_zero=True),
         )
         object.__setattr__(self, "distance_km", _positive("distance_km", self.distance_km))
-        object.__setattr__(self, "turnaround_h", _positive("turnaround_h", self.turnaround_h, allow_zero=True))
+        object.__setattr__(
+            self, "turnaround_h", _positive("turnaround_h", self.turnaround_h, allow_zero=True)
+        )
         for name in ("availability", "load_factor"):
             value = _positive(name, getattr(self, name))
             if value > 1:
-                raise ValueError(f"{name} is a share and must be in (0, 1]; got {getattr(self, name)!r}")
+                raise ValueError(
+                    f"{name} is a share and must be in (0, 1]; got {getattr(self, name)!r}"
+                )
             object.__setattr__(self, name, value)
         if self.max_sorties_per_day is not None:
-            object.__setattr__(self, "max_sorties_per_day", _positive("max_sorties_per_day", self.max_sorties_per_day))
+            object.__setattr__(
+                self,
+                "max_sorties_per_day",
+                _positive("max_sorties_per_day", self.max_sorties_per_day),
+            )
 
     @property
     def tonnes(self) -> float:
@@ -240,7 +262,15 @@ def deployment_time(fleet: Fleet, scenario: AirliftScenario) -> AirliftResult:
         cycle = 2 * flight + scenario.turnaround_h
         if scenario.max_sorties_per_day is not None:
             cycle = max(cycle, 24 / scenario.max_sorties_per_day)
-        rows.append(dict(aircraft=t.name, available=available, payload_t=payload, flight_h=flight, cycle_h=cycle))
+        rows.append(
+            dict(
+                aircraft=t.name,
+                available=available,
+                payload_t=payload,
+                flight_h=flight,
+                cycle_h=cycle,
+            )
+        )
     if sum(r["available"] for r in rows) == 0:
         raise ValueError(
             f"availability {scenario.availability:g} leaves no whole aircraft of the {fleet.count} in the fleet; "
@@ -251,7 +281,11 @@ def deployment_time(fleet: Fleet, scenario: AirliftScenario) -> AirliftResult:
     usable = [r for r in rows if r["available"]]
     max_waves = min(math.ceil(need / (r["available"] * r["payload_t"])) for r in usable)
     events = sorted(
-        ((r["flight_h"] + k * r["cycle_h"], -r["payload_t"], r["aircraft"], k) for r in usable for k in range(max_waves)),
+        (
+            (r["flight_h"] + k * r["cycle_h"], -r["payload_t"], r["aircraft"], k)
+            for r in usable
+            for k in range(max_waves)
+        ),
     )
     by_name = {r["aircraft"]: r for r in rows}
     delivered, sorties, hours = 0.0, 0, 0.0
@@ -271,7 +305,13 @@ def deployment_time(fleet: Fleet, scenario: AirliftScenario) -> AirliftResult:
     per_type = pd.DataFrame(rows)
     per_type["waves"] = per_type["aircraft"].map(waves)
     per_type["sorties"] = per_type["aircraft"].map(sorties_by)
-    return AirliftResult(hours=round(hours, 6), sorties=int(sorties), waves=max(waves.values()), tonnes=need, per_type=per_type)
+    return AirliftResult(
+        hours=round(hours, 6),
+        sorties=int(sorties),
+        waves=max(waves.values()),
+        tonnes=need,
+        per_type=per_type,
+    )
 
 
 # --- data-backed defaults --------------------------------------------------------------------
@@ -309,7 +349,15 @@ def default_fleet() -> Fleet:
         for attr, (record, column) in spec.items():
             values[attr] = float(data.loc[record, column])
             sources.append(f"{attr}: {data.loc[record, 'source_id']}")
-        types.append(AircraftType(name, int(values["count"]), values["payload_t"], values["cruise_kmh"], "; ".join(sources)))
+        types.append(
+            AircraftType(
+                name,
+                int(values["count"]),
+                values["payload_t"],
+                values["cruise_kmh"],
+                "; ".join(sources),
+            )
+        )
     return Fleet(tuple(types))
 
 
@@ -319,7 +367,12 @@ def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float
     >>> round(great_circle_km(0, 0, 0, 1), 1)  # one degree of longitude at the equator
     111.2
     """
-    for name, value, limit in (("lat1", lat1, 90), ("lat2", lat2, 90), ("lon1", lon1, 180), ("lon2", lon2, 180)):
+    for name, value, limit in (
+        ("lat1", lat1, 90),
+        ("lat2", lat2, 90),
+        ("lon1", lon1, 180),
+        ("lon2", lon2, 180),
+    ):
         v = float(value)
         if math.isnan(v) or abs(v) > limit:
             raise ValueError(f"{name} must be between -{limit} and {limit} degrees; got {value!r}")
@@ -342,8 +395,24 @@ def distance_between(origin: str, destination: str) -> float:
     places = load("locations").set_index("place_id")
     for pid in (origin, destination):
         if pid not in places.index:
-            airfields = [p for p in places.index if any(w in p for w in ("airport", "airfield", "airbase", "severny", "vostochny", "chkalovsky"))]
-            raise ValueError(f"unknown place {pid!r}; use a place_id of the locations dataset, e.g. {', '.join(airfields)}")
+            airfields = [
+                p
+                for p in places.index
+                if any(
+                    w in p
+                    for w in (
+                        "airport",
+                        "airfield",
+                        "airbase",
+                        "severny",
+                        "vostochny",
+                        "chkalovsky",
+                    )
+                )
+            ]
+            raise ValueError(
+                f"unknown place {pid!r}; use a place_id of the locations dataset, e.g. {', '.join(airfields)}"
+            )
     a, b = places.loc[origin], places.loc[destination]
     return great_circle_km(float(a["lat"]), float(a["lon"]), float(b["lat"]), float(b["lon"]))
 
@@ -361,7 +430,14 @@ def grid(fleet: Fleet, base: AirliftScenario, **values: list[float]) -> pd.DataF
     names = list(values)
     rows = []
     for combo in itertools.product(*(values[n] for n in names)):
-        scenario = replace(base, **dict(zip(names, combo)))
+        scenario = replace(base, **dict(zip(names, combo, strict=False)))
         result = deployment_time(fleet, scenario)
-        rows.append({**dict(zip(names, combo)), "hours": result.hours, "sorties": result.sorties, "waves": result.waves})
+        rows.append(
+            {
+                **dict(zip(names, combo, strict=False)),
+                "hours": result.hours,
+                "sorties": result.sorties,
+                "waves": result.waves,
+            }
+        )
     return pd.DataFrame(rows)

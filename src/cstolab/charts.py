@@ -76,7 +76,10 @@ def cstolab_theme() -> alt.theme.ThemeConfig:
 # export actions, since "open in editor" would send the reader to a third-party site.
 alt.renderers.enable(
     "html",
-    embed_options={"renderer": "svg", "actions": {"export": True, "source": False, "compiled": False, "editor": False}},
+    embed_options={
+        "renderer": "svg",
+        "actions": {"export": True, "source": False, "compiled": False, "editor": False},
+    },
 )
 
 

@@ -9,7 +9,9 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="cstolab", description="Tools for the cstolab course.")
     sub = parser.add_subparsers(dest="command", required=True)
-    edition = sub.add_parser("student-edition", help="write the lessons without solutions to OUTDIR")
+    edition = sub.add_parser(
+        "student-edition", help="write the lessons without solutions to OUTDIR"
+    )
     edition.add_argument("outdir", help="folder to write (created if missing)")
     edition.add_argument("--source", default=None, help="lessons folder (default: ./notebooks)")
     edition.add_argument("--force", action="store_true", help="overwrite files that already exist")
@@ -33,7 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"Wrote {len(report.written)} files to {args.outdir} "
         f"({report.removed_cells} solution cells removed"
-        + (f"; instructor-only notebooks left out: {', '.join(report.skipped_instructor_only)}" if report.skipped_instructor_only else "")
+        + (
+            f"; instructor-only notebooks left out: {', '.join(report.skipped_instructor_only)}"
+            if report.skipped_instructor_only
+            else ""
+        )
         + ")."
     )
     return 0

@@ -104,7 +104,11 @@ def describe(name: str) -> dict[str, Any]:
             "type": f.get("type", "string"),
             "unit": f.get("unit", ""),
             "description": f.get("description", ""),
-            **({"enum": list(f["constraints"]["enum"])} if "enum" in f.get("constraints", {}) else {}),
+            **(
+                {"enum": list(f["constraints"]["enum"])}
+                if "enum" in f.get("constraints", {})
+                else {}
+            ),
         }
         for f in res["schema"]["fields"]
     ]

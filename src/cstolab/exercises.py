@@ -54,7 +54,7 @@ class Feedback:
         return (
             f'<div class="cstolab-feedback" role="status" style="border-left:4px solid {border};'
             f'padding:0.4em 0.8em;color:{colour};background:#ffffff">'
-            f'<strong>{icon} {label} ({html.escape(self.exercise_id)}):</strong> {html.escape(self.message)}</div>'
+            f"<strong>{icon} {label} ({html.escape(self.exercise_id)}):</strong> {html.escape(self.message)}</div>"
         )
 
 
@@ -125,7 +125,9 @@ def get(exercise_id: str) -> Exercise:
         return _REGISTRY[exercise_id]
     prefix = str(exercise_id).split("-")[0]
     near = [i for i in _REGISTRY if i.startswith(prefix)] or sorted(_REGISTRY)[:10]
-    raise KeyError(f"there is no exercise {exercise_id!r}; exercises with that prefix: {', '.join(sorted(near))}")
+    raise KeyError(
+        f"there is no exercise {exercise_id!r}; exercises with that prefix: {', '.join(sorted(near))}"
+    )
 
 
 # --- normalisation -------------------------------------------------------------------------
@@ -166,25 +168,38 @@ def _to_date(value: Any) -> dt.date:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            raise TypeError(f"'{value}' is not a date written as YYYY-MM-DD (for example '2022-01-05')") from None
+            raise TypeError(
+                f"'{value}' is not a date written as YYYY-MM-DD (for example '2022-01-05')"
+            ) from None
     raise TypeError(
         f"a date is expected (a 'YYYY-MM-DD' string, datetime.date or pandas Timestamp), not {type(value).__name__}"
     )
 
 
 def _is_placeholder(answer: Any) -> bool:
-    return answer is Ellipsis or answer is None or (isinstance(answer, str) and answer.strip() in ("", "..."))
+    return (
+        answer is Ellipsis
+        or answer is None
+        or (isinstance(answer, str) and answer.strip() in ("", "..."))
+    )
 
 
 # --- checkers per kind ---------------------------------------------------------------------
 
 
 def _check_number(ex: Exercise, answer: Any) -> tuple[bool, str]:
-    if isinstance(answer, bool) or not isinstance(answer, int | float) and not hasattr(answer, "__float__"):
+    if (
+        isinstance(answer, bool)
+        or not isinstance(answer, int | float)
+        and not hasattr(answer, "__float__")
+    ):
         raise TypeError(f"a number is expected, not {type(answer).__name__} ({answer!r})")
     value = float(answer)
     if math.isnan(value):
-        return False, "your answer is NaN (a missing value): check for empty cells before computing."
+        return (
+            False,
+            "your answer is NaN (a missing value): check for empty cells before computing.",
+        )
     if ex.expected is not None:
         target = float(ex.expected())
         tol = ex.tolerance * abs(target) if ex.relative else ex.tolerance
@@ -209,7 +224,13 @@ def _check_date(ex: Exercise, answer: Any) -> tuple[bool, str]:
             return True, f"{given.isoformat()} is right."
         days = (given - target).days
         when = "too late" if days > 0 else "too early"
-        scale = "by more than a year" if abs(days) > 366 else "by more than a month" if abs(days) > 31 else "by a few days"
+        scale = (
+            "by more than a year"
+            if abs(days) > 366
+            else "by more than a month"
+            if abs(days) > 31
+            else "by a few days"
+        )
         return False, f"{given.isoformat()} is {when} {scale}."
     if digest_of("date", given) == ex.digest:
         return True, f"{given.isoformat()} is right."
@@ -218,11 +239,17 @@ def _check_date(ex: Exercise, answer: Any) -> tuple[bool, str]:
 
 def _as_names(answer: Any) -> list[str]:
     if isinstance(answer, str):
-        raise TypeError("a collection of names is expected, e.g. ['Armenia', 'Belarus'], not a single string")
+        raise TypeError(
+            "a collection of names is expected, e.g. ['Armenia', 'Belarus'], not a single string"
+        )
     if isinstance(answer, pd.DataFrame | Mapping):
-        raise TypeError(f"a collection of names is expected (a list, set or Series), not a {type(answer).__name__}")
+        raise TypeError(
+            f"a collection of names is expected (a list, set or Series), not a {type(answer).__name__}"
+        )
     if not isinstance(answer, Iterable):
-        raise TypeError(f"a collection of names is expected (a list, set or Series), not {type(answer).__name__}")
+        raise TypeError(
+            f"a collection of names is expected (a list, set or Series), not {type(answer).__name__}"
+        )
     return [str(n) for n in answer]
 
 
@@ -246,12 +273,17 @@ def _check_names(ex: Exercise, answer: Any) -> tuple[bool, str]:
         return False, "; ".join(parts) + "."
     if digest_of("names", given, ex.case_sensitive) == ex.digest:
         return True, f"all {len(given)} names are right."
-    return False, f"your {len(given)} name(s) are not exactly the expected set (check spelling and completeness)."
+    return (
+        False,
+        f"your {len(given)} name(s) are not exactly the expected set (check spelling and completeness).",
+    )
 
 
 def _check_choice(ex: Exercise, answer: Any) -> tuple[bool, str]:
     if not isinstance(answer, str):
-        raise TypeError(f"a choice is expected as a string such as 'b', not {type(answer).__name__}")
+        raise TypeError(
+            f"a choice is expected as a string such as 'b', not {type(answer).__name__}"
+        )
     if ex.options and normalise_name(answer) not in {normalise_name(o) for o in ex.options}:
         raise ValueError(f"'{answer}' is not one of the options {', '.join(ex.options)}")
     if ex.expected is not None:
@@ -291,7 +323,9 @@ def _check_frame(ex: Exercise, answer: Any) -> tuple[bool, str]:
 def _check_chart(ex: Exercise, answer: Any) -> tuple[bool, str]:
     to_dict = getattr(answer, "to_dict", None)
     if to_dict is None or isinstance(answer, pd.DataFrame):
-        raise TypeError(f"an Altair chart is expected (alt.Chart(...)), not {type(answer).__name__}")
+        raise TypeError(
+            f"an Altair chart is expected (alt.Chart(...)), not {type(answer).__name__}"
+        )
     spec = to_dict()
     wanted: dict[str, str] = ex.expected()
     mark = wanted.get("mark")
@@ -305,10 +339,16 @@ def _check_chart(ex: Exercise, answer: Any) -> tuple[bool, str]:
             continue
         enc = encoding.get(channel)
         if enc is None:
-            return False, f"the chart has no '{channel}' encoding; encode the field '{fieldname}' there."
+            return (
+                False,
+                f"the chart has no '{channel}' encoding; encode the field '{fieldname}' there.",
+            )
         given_field = enc.get("field") if isinstance(enc, dict) else None
         if given_field != fieldname:
-            return False, f"the '{channel}' channel encodes '{given_field}', but the task needs '{fieldname}'."
+            return (
+                False,
+                f"the '{channel}' channel encodes '{given_field}', but the task needs '{fieldname}'.",
+            )
     return True, "the chart encodes the right fields."
 
 
@@ -333,9 +373,19 @@ def check(exercise_id: str, answer: Any) -> Feedback:
     except KeyError as err:
         return Feedback(str(exercise_id), False, str(err.args[0]), answered=False)
     if ex.kind == "text":
-        return Feedback(ex.id, False, "this is a free-text question: compare your answer with the rubric.", False)
+        return Feedback(
+            ex.id,
+            False,
+            "this is a free-text question: compare your answer with the rubric.",
+            False,
+        )
     if _is_placeholder(answer):
-        return Feedback(ex.id, False, "not answered yet: replace ... with your answer and run the cell again.", False)
+        return Feedback(
+            ex.id,
+            False,
+            "not answered yet: replace ... with your answer and run the cell again.",
+            False,
+        )
     try:
         correct, message = _CHECKERS[ex.kind](ex, answer)
     except (TypeError, ValueError) as err:

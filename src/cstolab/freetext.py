@@ -77,7 +77,9 @@ def load_questions(folder: Path | None = None) -> dict[str, Question]:
             raise RubricFormatError(f"{path.name} is not valid YAML: {err}") from None
         for q in _parse(entries, path.name):
             if q.id in found:
-                raise RubricFormatError(f"{path.name}: question id {q.id!r} also appears in {found[q.id].lesson}.yml")
+                raise RubricFormatError(
+                    f"{path.name}: question id {q.id!r} also appears in {found[q.id].lesson}.yml"
+                )
             found[q.id] = q
     return found
 
@@ -85,7 +87,9 @@ def load_questions(folder: Path | None = None) -> dict[str, Question]:
 def get_question(question_id: str, folder: Path | None = None) -> Question:
     questions = load_questions(folder)
     if question_id not in questions:
-        raise KeyError(f"no free-text question {question_id!r}; known: {', '.join(sorted(questions))}")
+        raise KeyError(
+            f"no free-text question {question_id!r}; known: {', '.join(sorted(questions))}"
+        )
     return questions[question_id]
 
 

@@ -127,7 +127,10 @@ def basemap(
     fit = {
         "type": "Feature",
         "properties": {},
-        "geometry": {"type": "MultiPoint", "coordinates": [[west, south], [east, south], [east, north], [west, north]]},
+        "geometry": {
+            "type": "MultiPoint",
+            "coordinates": [[west, south], [east, south], [east, north], [west, north]],
+        },
     }
     return (
         alt.Chart(alt.Data(values=features))

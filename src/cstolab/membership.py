@@ -21,7 +21,9 @@ FREEZE_EVENTS = ("freeze",)
 COLUMNS = ["country", "status", "start", "end", "ongoing", "start_event", "end_event"]
 
 
-def membership_periods(members: pd.DataFrame | None = None, until: pd.Timestamp | str | None = None) -> pd.DataFrame:
+def membership_periods(
+    members: pd.DataFrame | None = None, until: pd.Timestamp | str | None = None
+) -> pd.DataFrame:
     """One row per state and period of membership (``member``) or ``participation frozen``.
 
     ``until`` closes periods still open (default: the date the data are current to). Raises
@@ -31,7 +33,9 @@ def membership_periods(members: pd.DataFrame | None = None, until: pd.Timestamp 
     needed = {"country", "event_type", "date", "preferred"}
     missing = needed - set(events.columns)
     if missing:
-        raise ValueError(f"members table lacks columns {sorted(missing)}; pass cstolab.load('members')")
+        raise ValueError(
+            f"members table lacks columns {sorted(missing)}; pass cstolab.load('members')"
+        )
     end_of_data = as_of() if until is None else pd.Timestamp(until)
     rows: list[dict] = []
     usable = events[events["preferred"].fillna(False).astype(bool) & events["country"].notna()]
@@ -40,10 +44,20 @@ def membership_periods(members: pd.DataFrame | None = None, until: pd.Timestamp 
         for event in group.itertuples(index=False):
             kind = str(event.event_type)
             if kind in START_EVENTS and open_row is None:
-                open_row = {"country": country, "status": "member", "start": event.date, "start_event": kind}
+                open_row = {
+                    "country": country,
+                    "status": "member",
+                    "start": event.date,
+                    "start_event": kind,
+                }
             elif kind in FREEZE_EVENTS and open_row is not None:
                 rows.append({**open_row, "end": event.date, "end_event": kind})
-                open_row = {"country": country, "status": "participation frozen", "start": event.date, "start_event": kind}
+                open_row = {
+                    "country": country,
+                    "status": "participation frozen",
+                    "start": event.date,
+                    "start_event": kind,
+                }
             elif kind in END_EVENTS and open_row is not None:
                 rows.append({**open_row, "end": event.date, "end_event": kind})
                 open_row = None

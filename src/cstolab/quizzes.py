@@ -61,10 +61,12 @@ def validate_quiz(questions: Any, source: str) -> int:
         if not isinstance(answers, list) or not answers:
             raise QuizFormatError(f"{where}: 'answers' must be a non-empty list")
         if not any(a.get("correct") for a in answers if isinstance(a, dict)):
-            raise QuizFormatError(f"{where}: no answer is marked \"correct\": true")
+            raise QuizFormatError(f'{where}: no answer is marked "correct": true')
         for a in answers:
             if "feedback" not in a:
-                raise QuizFormatError(f"{where}: every answer needs 'feedback' so students learn why")
+                raise QuizFormatError(
+                    f"{where}: every answer needs 'feedback' so students learn why"
+                )
     return len(questions)
 
 
@@ -86,7 +88,9 @@ def load_quiz(lesson: str, base: Path | None = None) -> list[dict[str, Any]]:
     try:
         questions = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as err:
-        raise QuizFormatError(f"{path.name} is not valid JSON: line {err.lineno}: {err.msg}") from None
+        raise QuizFormatError(
+            f"{path.name} is not valid JSON: line {err.lineno}: {err.msg}"
+        ) from None
     validate_quiz(questions, path.name)
     return questions
 

@@ -145,7 +145,10 @@ def convert_table(raw: pd.DataFrame, schema: dict[str, Any], filename: str) -> p
         ftype = field.get("type", "string")
         if ftype not in _PARSERS:
             raise _fail(
-                filename, None, name, f"schema type '{ftype}' is not supported; use one of {SUPPORTED_TYPES}"
+                filename,
+                None,
+                name,
+                f"schema type '{ftype}' is not supported; use one of {SUPPORTED_TYPES}",
             )
         parse = _PARSERS[ftype]
         constraints = field.get("constraints", {})
@@ -167,7 +170,12 @@ def convert_table(raw: pd.DataFrame, schema: dict[str, Any], filename: str) -> p
                 raise _fail(filename, i, name, problem)
             if constraints.get("unique"):
                 if value in seen:
-                    raise _fail(filename, i, name, f"'{text}' repeats row {seen[value]}; values must be unique")
+                    raise _fail(
+                        filename,
+                        i,
+                        name,
+                        f"'{text}' repeats row {seen[value]}; values must be unique",
+                    )
                 seen[value] = i
             values.append(value)
         series = pd.Series(values, dtype=object, index=raw.index)
@@ -184,5 +192,10 @@ def convert_table(raw: pd.DataFrame, schema: dict[str, Any], filename: str) -> p
         dup = typed.duplicated(subset=key, keep="first")
         if dup.any():
             i = int(dup.to_numpy().nonzero()[0][0]) + 1
-            raise _fail(filename, i, ", ".join(key), "repeats an earlier row's primary key; keys must be unique")
+            raise _fail(
+                filename,
+                i,
+                ", ".join(key),
+                "repeats an earlier row's primary key; keys must be unique",
+            )
     return typed

@@ -39,7 +39,11 @@ def build_bundle() -> str:
     major_minor = "v" + ".".join(alt.VEGALITE_VERSION.split(".")[:2])
     available = vl_convert.get_vegalite_versions()
     vl_version = major_minor if major_minor in available else None
-    bundle = vl_convert.javascript_bundle(vl_version=vl_version) if vl_version else vl_convert.javascript_bundle()
+    bundle = (
+        vl_convert.javascript_bundle(vl_version=vl_version)
+        if vl_version
+        else vl_convert.javascript_bundle()
+    )
     versions = json.dumps(_vega_versions())
     return (
         "/* Vega, Vega-Lite and Vega-Embed bundled by vl-convert; generated at build time by"
@@ -91,7 +95,9 @@ def _write_bundle(app: Any) -> None:
         target.write_text(content, encoding="utf-8")
 
 
-def _add_script_to_chart_pages(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+def _add_script_to_chart_pages(
+    app: Any, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
     body = context.get("body", "")
     if CHART_MARKER in body:
         # Loaded synchronously in <head>, so it runs before the charts' inline scripts.
@@ -174,7 +180,7 @@ def datasets_markdown() -> str:
         lines += [
             f"## {info['title']}",
             "",
-            f"`cstolab.load(\"{name}\")` · file `data/{info['path']}` · **{rows} rows**{key_text}",
+            f'`cstolab.load("{name}")` · file `data/{info["path"]}` · **{rows} rows**{key_text}',
             "",
             info["description"],
             "",
@@ -191,7 +197,11 @@ def datasets_markdown() -> str:
         keys = sorted({s["bibkey"] for s in info["sources"] if s.get("bibkey")})
         lines.append("")
         if keys:
-            lines.append("Main sources: {cite:t}`" + ",".join(keys) + "`; each row names its own in `source_id`.")
+            lines.append(
+                "Main sources: {cite:t}`"
+                + ",".join(keys)
+                + "`; each row names its own in `source_id`."
+            )
         else:
             lines.append("Each row names its source in `source_id`.")
         licences = ", ".join(lic.get("title", lic.get("name", "")) for lic in info["licenses"])
@@ -217,13 +227,19 @@ def _datasets_directive() -> Any:
             text = datasets_markdown()
             document = self.state.document
             before = {id(n) for n in document.findall(nodes.section)}
-            self.state.nested_parse(StringList(text.splitlines()), self.content_offset, container, match_titles=True)
+            self.state.nested_parse(
+                StringList(text.splitlines()), self.content_offset, container, match_titles=True
+            )
             # Give each dataset's section the label ``data-<name>`` so lessons can {ref} it.
             import cstolab
 
             # MyST attaches the new sections to the page's section tree, not to ``container``.
             sections = [n for n in document.findall(nodes.section) if id(n) not in before]
-            sections += [n for n in container.findall(nodes.section) if id(n) not in before and n not in sections]
+            sections += [
+                n
+                for n in container.findall(nodes.section)
+                if id(n) not in before and n not in sections
+            ]
             for name, section in zip(cstolab.datasets(), sections, strict=True):
                 label = f"data-{name}"
                 section["names"].append(label)
@@ -248,7 +264,14 @@ def rubrics_markdown(folder: Path) -> str:
         lines += [f"- {c}" for c in q.criteria]
         lines.append("")
         if q.model_answer_outline:
-            lines += [":::{admonition} Outline of a model answer", ":class: dropdown", "", q.model_answer_outline, ":::", ""]
+            lines += [
+                ":::{admonition} Outline of a model answer",
+                ":class: dropdown",
+                "",
+                q.model_answer_outline,
+                ":::",
+                "",
+            ]
     return "\n".join(lines)
 
 
@@ -268,7 +291,9 @@ def _rubrics_directive() -> Any:
                 self.env.note_dependency(str(path))
             container = nodes.container()
             text = rubrics_markdown(folder)
-            self.state.nested_parse(StringList(text.splitlines()), self.content_offset, container, match_titles=True)
+            self.state.nested_parse(
+                StringList(text.splitlines()), self.content_offset, container, match_titles=True
+            )
             return container.children
 
     return RubricsDirective

@@ -42,7 +42,9 @@ def default_source() -> Path:
 
 
 def _is_marker(cell: dict, marker: str) -> bool:
-    return cell.get("cell_type") == "markdown" and f"{{{marker}}}" in "".join(cell.get("source", ""))
+    return cell.get("cell_type") == "markdown" and f"{{{marker}}}" in "".join(
+        cell.get("source", "")
+    )
 
 
 def strip_solutions(nb: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, int]:
@@ -67,12 +69,16 @@ def strip_solutions(nb: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, i
     return out, removed
 
 
-def write_student_edition(outdir: Path | str, source: Path | str | None = None, force: bool = False) -> EditionReport:
+def write_student_edition(
+    outdir: Path | str, source: Path | str | None = None, force: bool = False
+) -> EditionReport:
     """Write the student edition of every lesson in ``source`` to ``outdir``."""
     src = Path(source) if source is not None else default_source()
     dest = Path(outdir)
     if not src.is_dir() or not list(src.glob("*.ipynb")):
-        raise EditionError(f"no lesson notebooks found in {src}; pass --source pointing at the course's notebooks/ folder")
+        raise EditionError(
+            f"no lesson notebooks found in {src}; pass --source pointing at the course's notebooks/ folder"
+        )
     if dest.resolve() == src.resolve() or src.resolve() in dest.resolve().parents:
         raise EditionError(f"{dest} is inside the lessons folder {src}; choose a folder outside it")
 
@@ -95,7 +101,11 @@ def write_student_edition(outdir: Path | str, source: Path | str | None = None, 
         plans.append((dest / path.name, stripped))
 
     support = [
-        (f, dest / f.relative_to(src)) for d in SUPPORT_DIRS if (src / d).is_dir() for f in sorted((src / d).rglob("*")) if f.is_file()
+        (f, dest / f.relative_to(src))
+        for d in SUPPORT_DIRS
+        if (src / d).is_dir()
+        for f in sorted((src / d).rglob("*"))
+        if f.is_file()
     ]
     targets = [t for t, _ in plans] + [t for _, t in support]
     existing = [t for t in targets if t.exists()]
@@ -111,4 +121,6 @@ def write_student_edition(outdir: Path | str, source: Path | str | None = None, 
     for source_file, target in support:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source_file, target)
-    return EditionReport(written=targets, skipped_instructor_only=skipped, removed_cells=removed_total)
+    return EditionReport(
+        written=targets, skipped_instructor_only=skipped, removed_cells=removed_total
+    )

@@ -20,7 +20,9 @@ def _base():
 def _hours_quarter_fleet() -> float:
     from cstolab.airlift import default_fleet, deployment_time
 
-    return deployment_time(default_fleet(), replace(_base(), availability=0.25, turnaround_h=6)).hours
+    return deployment_time(
+        default_fleet(), replace(_base(), availability=0.25, turnaround_h=6)
+    ).hours
 
 
 def _min_availability_72h() -> float:

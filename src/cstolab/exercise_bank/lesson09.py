@@ -13,7 +13,9 @@ def _troop_ranges() -> pd.DataFrame:
 
 def _latest_death_toll() -> int:
     c = load("crisis_2022")
-    killed = c[(c["event_type"] == "casualty_report") & (c["value_unit"] == "killed") & c["value"].notna()]
+    killed = c[
+        (c["event_type"] == "casualty_report") & (c["value_unit"] == "killed") & c["value"].notna()
+    ]
     overall = killed[~killed["event_id"].str.contains("security|liquidated")]
     return int(overall.sort_values("reported_on")["value"].iloc[-1])
 
