@@ -45,7 +45,9 @@ import book_budget  # noqa: E402
 ROOT = book_budget.ROOT
 RESULTS = ROOT / "benchmarks" / "results"
 LOCK = ROOT / "book" / ".build.lock"
-CHROMIUM = Path(os.environ.get("CSTOLAB_CHROMIUM", "/usr/bin/chromium"))
+sys.path.insert(0, str(ROOT / "scripts"))
+from browser_env import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 PARTS = ("pages", "browser", "cold-build", "nbval", "import")
 
 TARGET_REBUILD_RATIO = 0.20
@@ -148,15 +150,7 @@ def measure_draw_times(chart_pages: list[str], runs: int) -> dict[str, float]:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(
                 executable_path=str(CHROMIUM),
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                    "--disable-quic",
-                ],
+                args=CHROMIUM_ARGS,
             )
             for page_path in chart_pages:
                 samples = []
@@ -226,7 +220,7 @@ def measure_nbval() -> dict[str, Any]:
         "-o",
         "addopts=",
         "--nbval",
-        "--sanitize-with",
+        "--nbval-sanitize-with",
         str(ROOT / "tests" / "sanitize.cfg"),
         *map(str, books),
     ]

@@ -20,12 +20,9 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path(os.environ.get("CSTOLAB_CHROMIUM", "/usr/bin/chromium"))
-AXE_PREFIX = ROOT / ".venv" / "axe"
-AXE_JS = AXE_PREFIX / "node_modules" / "axe-core" / "axe.min.js"
+from browser_env import AXE_JS, AXE_PREFIX, CHROMIUM, ROOT
+
 AXE_SPEC = "axe-core@4"
 APT_PACKAGES = ["chromium", "fonts-liberation", "fonts-dejavu-core"]
 

@@ -38,19 +38,11 @@ from urllib.parse import quote, urlsplit
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path(os.environ.get("CSTOLAB_CHROMIUM", "/usr/bin/chromium"))
-AXE_JS = ROOT / ".venv" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+sys.path.insert(0, str(ROOT / "scripts"))
+from browser_env import AXE_JS, CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
 IN_CI = os.environ.get("CI", "").lower() == "true"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 VIEWPORT = {"width": 1280, "height": 900}
 TIMEOUT_MS = 20_000
 BLOCKING_IMPACTS = ("serious", "critical")

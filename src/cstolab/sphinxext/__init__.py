@@ -1,0 +1,36 @@
+"""Sphinx extension of the cstolab book (``extra_extensions: [cstolab.sphinxext]``).
+
+- :mod:`.vega`: charts draw from the book's own copy of Vega (no CDN), loaded only where needed;
+- :mod:`.tidy`: fixes to generated markup found by the accessibility tests;
+- :mod:`.pages`: the datasets page and the rubric list, generated from the data files.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cstolab.sphinxext.pages import (
+    _datasets_directive,
+    _rubrics_directive,
+    datasets_markdown,
+    rubrics_markdown,
+)
+from cstolab.sphinxext.tidy import _tidy_page
+from cstolab.sphinxext.vega import (
+    SCRIPT_NAME,
+    _add_script_to_chart_pages,
+    _write_bundle,
+    build_bundle,
+)
+
+__all__ = ["setup", "build_bundle", "datasets_markdown", "rubrics_markdown", "SCRIPT_NAME"]
+
+
+def setup(app: Any) -> dict[str, Any]:
+    app.add_directive("cstolab-datasets", _datasets_directive())
+    app.add_directive("cstolab-rubrics", _rubrics_directive())
+    app.connect("builder-inited", _write_bundle)
+    app.connect("html-page-context", _add_script_to_chart_pages)
+    # Late, so that it sees the scripts every other extension added to the page.
+    app.connect("html-page-context", _tidy_page, priority=900)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
