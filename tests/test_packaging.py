@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import zipfile
@@ -33,6 +34,9 @@ def test_wheel_install_outside_repo_loads_every_dataset(tmp_path: Path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "cstolab/data/datapackage.json" in names
     assert "cstolab/data/members.csv" in names
+    # the Jupyter server config that switches on cstolab.labserver (Vega for JupyterLab, no CDN)
+    config = ".data/data/etc/jupyter/jupyter_server_config.d/cstolab.json"
+    assert any(name.endswith(config) for name in names), names
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
@@ -53,6 +57,10 @@ def test_wheel_install_outside_repo_loads_every_dataset(tmp_path: Path):
         text=True,
     ).stdout.split()
     assert int(out[0]) > 0
+    installed = venv / "etc" / "jupyter" / "jupyter_server_config.d" / "cstolab.json"
+    assert json.loads(installed.read_text())["ServerApp"]["jpserver_extensions"] == {
+        "cstolab.labserver": True
+    }
     import cstolab
 
     assert out[1].split(",") == cstolab.datasets()

@@ -10,7 +10,8 @@ renders charts as HTML that draws with SVG, which screen readers and the browser
     'cstolab'
 
 In the built book the HTML output finds Vega, Vega-Lite and Vega-Embed already loaded from the
-book's own ``_static`` folder (see :mod:`cstolab.sphinxext`) and makes no network request.
+book's own ``_static`` folder (see :mod:`cstolab.sphinxext`) and makes no network request. In
+JupyterLab it loads them from the Jupyter server (see :mod:`cstolab.labserver`), not a CDN.
 """
 
 from __future__ import annotations
@@ -72,10 +73,55 @@ def cstolab_theme() -> alt.theme.ThemeConfig:
     }
 
 
+# Inserted into Altair's HTML output before its loader runs. Inside a Jupyter server (JupyterLab,
+# Notebook 7: the page carries "jupyter-config-data") the loader fetches the bundle that
+# cstolab.labserver serves, instead of the CDN. Elsewhere (the book, other front ends) it changes
+# nothing: the book already has Vega loaded and rewrites the CDN fallback (cstolab.sphinxext).
+_JUPYTER_LOADER = """
+    (function () {
+      var config = document.getElementById("jupyter-config-data");
+      if (!config || (typeof define === "function" && define.amd)) { return; }
+      try {
+        var local = JSON.parse(config.textContent).baseUrl.replace(/\\/?$/, "/") + "%s";
+        Object.keys(paths).forEach(function (lib) { paths[lib] = local; });
+      } catch (err) { /* keep Altair's addresses */ }
+    })();
+"""
+_LOADER_ANCHOR = "    function maybeLoadScript("
+
+
+def offline_html_renderer(spec: dict[str, Any], **metadata: Any) -> dict[str, str]:
+    """Altair's HTML renderer, with Vega loaded from the Jupyter server when there is one.
+
+    Registered as the Altair renderer ``"cstolab"``.
+
+    >>> bundle = offline_html_renderer({"mark": "point"})
+    >>> "cstolab/vega.js" in bundle["text/html"]
+    True
+    """
+    from altair.vegalite.v6.display import html_renderer
+
+    from cstolab.labserver import URL_PATH
+
+    bundle = dict(html_renderer(spec, **metadata))
+    html = bundle["text/html"]
+    if _LOADER_ANCHOR not in html:
+        raise RuntimeError(
+            "Altair's HTML template changed: cstolab.charts cannot insert its offline loader; "
+            "update _LOADER_ANCHOR"
+        )
+    bundle["text/html"] = html.replace(
+        _LOADER_ANCHOR, (_JUPYTER_LOADER % URL_PATH) + "\n" + _LOADER_ANCHOR, 1
+    )
+    return bundle
+
+
+alt.renderers.register("cstolab", offline_html_renderer)
+
 # SVG (not canvas) so the drawing is in the DOM for assistive technology and tests; only the
 # export actions, since "open in editor" would send the reader to a third-party site.
 alt.renderers.enable(
-    "html",
+    "cstolab",
     embed_options={
         "renderer": "svg",
         "actions": {"export": True, "source": False, "compiled": False, "editor": False},

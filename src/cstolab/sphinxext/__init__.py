@@ -20,8 +20,8 @@ from cstolab.sphinxext.vega import (
     SCRIPT_NAME,
     _add_script_to_chart_pages,
     _write_bundle,
-    build_bundle,
 )
+from cstolab.vegajs import build_bundle
 
 __all__ = ["setup", "build_bundle", "datasets_markdown", "rubrics_markdown", "SCRIPT_NAME"]
 
