@@ -94,7 +94,10 @@ register(
         id="l00-exercises-line",
         kind="chart",
         prompt="Draw a line chart of the number of exercises per year: year on x, exercises on y.",
-        hint="alt.Chart(per_year).mark_line().encode(x='year:Q', y='exercises:Q').",
+        hint=(
+            "start from alt.Chart(per_year), choose the line mark, and in .encode() map the "
+            "year column to x and the exercises column to y."
+        ),
         expected=lambda: _chart_fields("line", "year", "exercises"),
     ),
 )

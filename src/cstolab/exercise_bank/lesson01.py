@@ -50,7 +50,10 @@ register(
         id="l01-events-chart",
         kind="chart",
         prompt="Draw a bar chart with one bar per event type (y) and the number of events (x).",
-        hint="alt.Chart(counts).mark_bar().encode(x='events', y='event_type') with counts from value_counts().",
+        hint=(
+            "count the rows per event type with value_counts() into a table, then draw bars with the "
+            "count on x and the event type on y."
+        ),
         expected=lambda: {"mark": "bar", "x": "events", "y": "event_type"},
     ),
 )
