@@ -18,6 +18,9 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+# Cheap: vegajs imports Altair and vl-convert only when the bundle is first built.
+from cstolab.vegajs import build_bundle
+
 URL_PATH = "cstolab/vega.js"
 
 
@@ -29,8 +32,6 @@ def _handler_class() -> type:
     # Imported here so that ``import cstolab`` never pulls in the Jupyter server.
     from jupyter_server.base.handlers import JupyterHandler
     from tornado import web
-
-    from cstolab.vegajs import build_bundle
 
     class VegaBundleHandler(JupyterHandler):
         """GET the bundle (JavaScript, cacheable for a day: it changes only with Altair)."""
@@ -54,7 +55,5 @@ def _load_jupyter_server_extension(serverapp: Any) -> None:
     web_app.add_handlers(".*$", [(route, _handler_class())])
 
     # Building the bundle takes a few seconds; do it now so the first chart does not wait.
-    from cstolab.vegajs import build_bundle
-
     threading.Thread(target=build_bundle, name="cstolab-vega-bundle", daemon=True).start()
     serverapp.log.info("cstolab: serving the Vega bundle at %s", route)

@@ -21,9 +21,8 @@ from cstolab.sphinxext.vega import (
     _add_script_to_chart_pages,
     _write_bundle,
 )
-from cstolab.vegajs import build_bundle
 
-__all__ = ["setup", "build_bundle", "datasets_markdown", "rubrics_markdown", "SCRIPT_NAME"]
+__all__ = ["setup", "datasets_markdown", "rubrics_markdown", "SCRIPT_NAME"]
 
 
 def setup(app: Any) -> dict[str, Any]:
