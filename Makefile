@@ -28,9 +28,11 @@ test: $(STAMP)
 notebooks: $(STAMP)
 	$(BIN)/python scripts/execute_notebooks.py
 
-## JupyterLab on notebooks/ with the course's environment.
+## JupyterLab on the study edition of the lessons in lab/ (solutions folded; your edits are kept).
+LAB ?= lab
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/cstolab study-edition $(LAB) --update
+	$(BIN)/jupyter lab --notebook-dir=$(LAB)
 
 ## Write a student edition (no solutions) to OUT (default: student-edition/).
 OUT ?= student-edition

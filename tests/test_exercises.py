@@ -63,7 +63,7 @@ def test_wrong_answer_fails_with_hint(exercise_id):
     ex = get(exercise_id)
     feedback = check(exercise_id, wrong(ex))
     assert not feedback.correct
-    assert feedback.message.startswith("Not quite:")
+    assert not feedback.message.startswith("Not quite")  # the label already says "Not yet"
     assert ex.hint in feedback.message
 
 
@@ -135,7 +135,7 @@ def test_frame_checker(monkeypatch):
     assert check(ex.id, target.iloc[::-1]).correct  # row order does not matter
     assert "lacks the column(s) ['troops']" in check(ex.id, target[["country"]]).message
     assert "has 1 rows" in check(ex.id, target.iloc[:1]).message
-    assert "column 'troops' differs" in check(ex.id, target.assign(troops=[10, 21])).message
+    assert "Column 'troops' differs" in check(ex.id, target.assign(troops=[10, 21])).message
 
 
 def test_digest_exercises_hide_the_answer(monkeypatch):
@@ -156,3 +156,51 @@ def test_answers_are_not_stored_as_plain_text():
 def test_feedback_html_is_escaped():
     html = check("l01-non-renewal", ["<b>x</b>"])._repr_html_()
     assert "<b>x</b>" not in html and "&lt;b&gt;" in html
+
+
+FRAME_IDS = [i for i in IDS if get(i).kind == "frame"]
+DTYPES = ["category", "object", "string"]
+
+
+@pytest.mark.parametrize("exercise_id", FRAME_IDS)
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_frame_answers_are_compared_by_value(exercise_id, dtype):
+    """A right table passes whatever the text columns' dtype and the row order (issue 11)."""
+    ex = get(exercise_id)
+    answer = ex.expected().copy()
+    for col in answer.columns:
+        if not pd.api.types.is_numeric_dtype(answer[col]):
+            answer[col] = answer[col].astype(str).astype(dtype)
+    if dtype == "category":
+        # categories in an order that is not alphabetical, as the datasets' categoricals are
+        for col in answer.select_dtypes("category"):
+            answer[col] = answer[col].cat.reorder_categories(
+                list(reversed(answer[col].cat.categories))
+            )
+    shuffled = answer.sample(frac=1, random_state=3)
+    if not ex.extra.get("ordered"):
+        assert check(exercise_id, shuffled).correct, check(exercise_id, shuffled).message
+    assert check(exercise_id, answer).correct
+
+
+def test_ordered_frame_exercise_minds_the_order():
+    ex = Exercise(
+        id="t-ordered",
+        kind="frame",
+        prompt="",
+        hint="sort by year",
+        expected=lambda: pd.DataFrame({"year": [1992, 2002], "what": ["treaty", "charter"]}),
+        extra={"ordered": True},
+    )
+    exercises.register(ex)
+    right = pd.DataFrame({"year": [1992, 2002], "what": ["Treaty", "Charter"]})
+    assert check("t-ordered", right).correct
+    feedback = check("t-ordered", right.iloc[::-1])
+    assert not feedback.correct and "in the order the exercise asks for" in feedback.message
+
+
+def test_feedback_reads_once():
+    text = repr(check("l00-sum", 6))
+    assert text.startswith("❌ 6 is too high.")
+    html = check("l00-sum", 6)._repr_html_()
+    assert "Not yet (l00-sum):</strong> 6 is too high." in html

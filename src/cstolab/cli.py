@@ -1,4 +1,8 @@
-"""Command line: ``cstolab student-edition OUTDIR [--force]`` and ``cstolab datasets``."""
+"""Command line: ``cstolab student-edition|study-edition OUTDIR [--force|--update]``, ``cstolab datasets``.
+
+Every user mistake gets one line on standard error and exit status 1 (argparse's own usage
+errors exit with 2), never a traceback.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +10,32 @@ import argparse
 import sys
 
 
+def _edition_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> None:
+    parser = sub.add_parser(name, help=help_text)
+    parser.add_argument("outdir", help="folder to write (created if missing)")
+    parser.add_argument("--source", default=None, help="lessons folder (default: ./notebooks)")
+    parser.add_argument(
+        "--book-url",
+        default="",
+        help="address of the published book, for links to its bibliography "
+        "(default: html.baseurl in book/_config.yml; none: a references.md beside the lessons)",
+    )
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--force", action="store_true", help="overwrite files that already exist")
+    mode.add_argument(
+        "--update",
+        action="store_true",
+        help="refresh files this command wrote before; keep every file you changed",
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="cstolab", description="Tools for the cstolab course.")
     sub = parser.add_subparsers(dest="command", required=True)
-    edition = sub.add_parser(
-        "student-edition", help="write the lessons without solutions to OUTDIR"
+    _edition_parser(sub, "student-edition", "write the lessons without solutions to OUTDIR")
+    _edition_parser(
+        sub, "study-edition", "write the lessons with folded solutions to OUTDIR (make lab)"
     )
-    edition.add_argument("outdir", help="folder to write (created if missing)")
-    edition.add_argument("--source", default=None, help="lessons folder (default: ./notebooks)")
-    edition.add_argument("--force", action="store_true", help="overwrite files that already exist")
     sub.add_parser("datasets", help="list the datasets")
     args = parser.parse_args(argv)
 
@@ -25,23 +46,33 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:14} {cstolab.describe(name)['title']}")
         return 0
 
-    from cstolab.student_edition import EditionError, write_student_edition
+    from cstolab.student_edition import EditionError, write_edition
 
     try:
-        report = write_student_edition(args.outdir, args.source, force=args.force)
-    except EditionError as err:
-        print(f"cstolab student-edition: {err}", file=sys.stderr)
-        return 1
-    print(
-        f"Wrote {len(report.written)} files to {args.outdir} "
-        f"({report.removed_cells} solution cells removed"
-        + (
-            f"; instructor-only notebooks left out: {', '.join(report.skipped_instructor_only)}"
-            if report.skipped_instructor_only
-            else ""
+        report = write_edition(
+            args.outdir,
+            args.source,
+            solutions=args.command == "study-edition",
+            force=args.force,
+            update=args.update,
+            book_url=args.book_url,
         )
+    except EditionError as err:
+        print(f"cstolab {args.command}: {err}", file=sys.stderr)
+        return 1
+    removed = (
+        f"{report.removed_cells} solution cells removed"
+        if args.command == "student-edition"
+        else "solutions folded"
+    )
+    skipped = report.skipped_instructor_only
+    print(
+        f"Wrote {len(report.written)} files to {args.outdir} ({removed}"
+        + (f"; instructor-only notebooks left out: {', '.join(skipped)}" if skipped else "")
         + ")."
     )
+    for path in report.kept_edited:
+        print(f"Kept {path}: you changed it. Delete or rename it to get the new version.")
     return 0
 
 

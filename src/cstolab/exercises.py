@@ -4,7 +4,7 @@
     >>> check("l00-sum", 5).correct
     True
     >>> print(check("l00-sum", 6).message)
-    Not quite: 6 is too high. Hint: add the two numbers in the question.
+    6 is too high. Hint: add the two numbers in the question.
 
 Reference answers are never stored as plain text: each exercise either *computes* its answer from
 the course's datasets (so reading the bank shows a method, not a result) or keeps a SHA-256 digest
@@ -293,6 +293,26 @@ def _check_choice(ex: Exercise, answer: Any) -> tuple[bool, str]:
     return ok, f"'{answer}' is {'right' if ok else 'not the best answer'}."
 
 
+def _by_value(frame: pd.DataFrame, like: pd.DataFrame) -> pd.DataFrame:
+    """``frame``'s columns as plain values of ``like``'s kinds: numbers, dates or folded text.
+
+    Categorical, object and string columns all compare as text, so that an answer is judged by
+    its values and not by its dtype (a categorical sorts by category order, not alphabetically).
+    """
+    out = {}
+    for col in like.columns:
+        values, kind = frame[col], like[col]
+        if pd.api.types.is_bool_dtype(kind) or not (
+            pd.api.types.is_numeric_dtype(kind) or pd.api.types.is_datetime64_any_dtype(kind)
+        ):
+            out[col] = values.astype("string").str.strip().str.casefold()
+        elif pd.api.types.is_datetime64_any_dtype(kind):
+            out[col] = pd.to_datetime(values, errors="coerce")
+        else:
+            out[col] = pd.to_numeric(values, errors="coerce").astype("Float64")
+    return pd.DataFrame(out)
+
+
 def _check_frame(ex: Exercise, answer: Any) -> tuple[bool, str]:
     if isinstance(answer, pd.Series):
         answer = answer.reset_index()
@@ -304,19 +324,26 @@ def _check_frame(ex: Exercise, answer: Any) -> tuple[bool, str]:
         return False, f"your table lacks the column(s) {missing}; it has {list(answer.columns)}."
     if len(answer) != len(target):
         return False, f"your table has {len(answer)} rows; the answer has {len(target)}."
-    sort_by = ex.extra.get("sort_by", list(target.columns))
-    got = answer[list(target.columns)].sort_values(sort_by, ignore_index=True)
-    want = target.sort_values(sort_by, ignore_index=True)
+    got, want = _by_value(answer, target), _by_value(target, target)
+    if not ex.extra.get("ordered", False):
+        sort_by = ex.extra.get("sort_by", list(target.columns))
+        got = got.sort_values(sort_by, ignore_index=True, kind="mergesort")
+        want = want.sort_values(sort_by, ignore_index=True, kind="mergesort")
+    else:
+        got, want = got.reset_index(drop=True), want.reset_index(drop=True)
     for col in target.columns:
         a, b = got[col], want[col]
-        if pd.api.types.is_numeric_dtype(b):
-            a = pd.to_numeric(a, errors="coerce")
+        if b.dtype == "Float64":
             same = ((a - b).abs() <= ex.tolerance + 1e-9) | (a.isna() & b.isna())
         else:
-            same = a.astype(str).str.casefold() == b.astype(str).str.casefold()
-        bad = int((~same.fillna(False)).sum())
+            same = (a == b) | (a.isna() & b.isna())
+        bad = int((~same.fillna(False).astype(bool)).sum())
         if bad:
-            return False, f"column '{col}' differs from the answer in {bad} of {len(b)} rows."
+            order = " (in the order the exercise asks for)" if ex.extra.get("ordered") else ""
+            return (
+                False,
+                f"column '{col}' differs from the answer in {bad} of {len(b)} rows{order}.",
+            )
     return True, f"all {len(target)} rows and {len(target.columns)} columns match."
 
 
@@ -392,4 +419,4 @@ def check(exercise_id: str, answer: Any) -> Feedback:
         return Feedback(ex.id, False, f"{err}. Hint: {ex.hint}")
     if correct:
         return Feedback(ex.id, True, message[0].upper() + message[1:])
-    return Feedback(ex.id, False, f"Not quite: {message} Hint: {ex.hint}")
+    return Feedback(ex.id, False, f"{message[0].upper()}{message[1:]} Hint: {ex.hint}")

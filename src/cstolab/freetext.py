@@ -116,11 +116,23 @@ def ask(question_id: str) -> _Markdown:
 
 
 def rubric(question_id: str) -> _Markdown:
-    """Show the marking rubric of a free-text question."""
+    """The marking rubric of a free-text question, folded until the student opens it.
+
+    A ``<details>`` element folds it in JupyterLab, in the book and in any other front end, so
+    that "Run All" does not show the rubric and the model-answer outline before the answer.
+    """
     q = get_question(question_id)
-    lines = [f"**Rubric for {q.id}.** A strong answer:", ""]
+    lines = [
+        "<details>",
+        f"<summary><strong>Rubric for {html.escape(q.id)}</strong> (open it when you have written "
+        "your answer)</summary>",
+        "",
+        "A strong answer:",
+        "",
+    ]
     lines += [f"- {c}" for c in q.criteria]
     if q.model_answer_outline:
         lines += ["", f"*Outline of a model answer:* {q.model_answer_outline}"]
+    lines += ["", "</details>"]
     text = "\n".join(lines)
     return _Markdown(text, html.escape(text))

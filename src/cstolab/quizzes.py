@@ -29,7 +29,7 @@ COLOURS = {
     "--jq-mc-button-inset-shadow": "#555555",
     "--jq-many-choice-bg": "#8a3200",
     "--jq-numeric-bg": "#2f1c55",
-    "--jq-numeric-input-bg": "#ffffff",
+    "--jq-numeric-input-bg": "#ffffff",  # the typed text is dark on it: see QUIZ_CSS
     "--jq-numeric-input-label": "#101010",
     "--jq-numeric-input-shadow": "#999999",
     "--jq-string-bg": "#4c1a57",
@@ -57,6 +57,18 @@ def validate_quiz(questions: Any, source: str) -> int:
                 raise QuizFormatError(f"{where}: missing '{key}' (needs question, type, answers)")
         if q["type"] not in QUESTION_TYPES:
             raise QuizFormatError(f"{where}: type '{q['type']}' is not one of {QUESTION_TYPES}")
+        precision = q.get("precision")
+        if precision is not None and (
+            isinstance(precision, bool)
+            or not isinstance(precision, int)
+            or not 1 <= precision <= 100
+        ):
+            # jupyterquiz passes it to JavaScript's toPrecision(), which accepts 1-100 only; 0 made
+            # every numeric answer fail silently. Leave it out to compare exact values.
+            raise QuizFormatError(
+                f"{where}: 'precision' is {precision!r}; give a number of significant digits from "
+                "1 to 100, or leave it out to compare exact values"
+            )
         answers = q["answers"]
         if not isinstance(answers, list) or not answers:
             raise QuizFormatError(f"{where}: 'answers' must be a non-empty list")
@@ -119,11 +131,30 @@ A11Y_SCRIPT = """(function () {
 """
 
 
+# jupyterquiz colours the typed answer with --jq-text-color (white, for text on the dark question
+# background), which left it white on the white input box. A rule of our own for the input only.
+QUIZ_CSS = "<style>.Quiz .Input-text { color: #101010; caret-color: #101010; }</style>"
+
+# jupyterquiz typesets feedback when a global MathJax exists and reads MathJax.version[0].
+# JupyterLab 4 defines a MathJax object without a version, so that read threw and the quiz gave no
+# feedback. The quizzes use no mathematics: where MathJax has no version we hide it from the
+# quiz's scripts by giving it a harmless one.
+MATHJAX_GUARD = """(function () {
+  if (typeof window.MathJax !== "undefined" && window.MathJax && !window.MathJax.version) {
+    try { window.MathJax.version = "3"; } catch (e) { /* read-only: leave it */ }
+    if (typeof window.MathJax.typeset !== "function") { window.MathJax.typeset = function () {}; }
+  }
+})();
+"""
+
+
 def quiz(lesson: str) -> None:
     """Display the self-check quiz of ``lesson`` (its notebook's file name without .ipynb)."""
-    from IPython.display import Javascript, display
+    from IPython.display import HTML, Javascript, display
     from jupyterquiz import display_quiz
 
     questions = load_quiz(lesson)
+    display(HTML(QUIZ_CSS))
+    display(Javascript(MATHJAX_GUARD))
     display_quiz(questions, shuffle_answers=False, colors=COLOURS, max_width=720)
     display(Javascript(A11Y_SCRIPT))
