@@ -50,6 +50,7 @@ EXPECTED = {
     "cases",
     "indicators",
     "locations",
+    "statements",
 }
 
 

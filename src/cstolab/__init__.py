@@ -26,6 +26,7 @@ _LAZY = {
     "airlift": "cstolab.airlift",
     "exercises": "cstolab.exercises",
     "claims": "cstolab.claims",
+    "sources": "cstolab.sources",
 }
 
 

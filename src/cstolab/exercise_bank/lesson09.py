@@ -1,4 +1,5 @@
-"""Lesson 9: weighing sources. Answers are computed from the contingents and crisis_2022 datasets."""
+"""Lesson 9: weighing sources. Answers are computed from the contingents and crisis_2022 datasets
+and, for the audit exercises, from the grades in the bibliography (:mod:`cstolab.sources`)."""
 
 import pandas as pd
 
@@ -24,6 +25,22 @@ def _total_values() -> pd.Series:
     c = load("contingents")
     t = c[(c["country"] == "CSTO total") & (c["measure"] == "troops") & c["value"].notna()]
     return t.groupby("value")["source_id"].nunique()
+
+
+def _contingent_claims_on_copies() -> list[str]:
+    from cstolab.sources import rows_resting_on
+
+    return list(rows_resting_on("reprint", "contingents")["row_id"])
+
+
+def _kazakh_voice_figures() -> int:
+    from cstolab.sources import rows_on_one_government
+
+    c = load("crisis_2022")
+    reports = c["event_type"].isin(["casualty_report", "detention_report"]) & c["value"].notna()
+    voices = rows_on_one_government("crisis_2022")
+    kazakh = voices.loc[voices["government"] == "Kazakhstan", "row_id"]
+    return int(c.loc[reports, "event_id"].isin(kazakh).sum())
 
 
 def _isolated_claim() -> str:
@@ -54,5 +71,19 @@ register(
         hint="group the 'CSTO total' troop claims by value and count distinct source_id values.",
         expected=_isolated_claim,
         options=tuple(str(v) for v in (2000, 2030, 2500, 3600)),
+    ),
+    Exercise(
+        id="l09-reprint-only",
+        kind="names",
+        prompt="Which claims of the contingents dataset rest only on reprints? Give their claim_id values.",
+        hint="map each key of source_id (split on ';') to its grade with sources.bibliography(); keep rows whose every grade is 'reprint'.",
+        expected=_contingent_claims_on_copies,
+    ),
+    Exercise(
+        id="l09-one-government",
+        kind="number",
+        prompt="How many casualty and detention figures of crisis_2022 rest only on the voice of Kazakhstan's government?",
+        hint="take sources.rows_on_one_government('crisis_2022') with government 'Kazakhstan' and count how many event_id values of the figures table are among its row_id values.",
+        expected=_kazakh_voice_figures,
     ),
 )

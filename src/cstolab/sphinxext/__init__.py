@@ -2,13 +2,19 @@
 
 - :mod:`.vega`: charts draw from the book's own copy of Vega (no CDN), loaded only where needed;
 - :mod:`.tidy`: fixes to generated markup found by the accessibility tests;
-- :mod:`.pages`: the datasets page and the rubric list, generated from the data files.
+- :mod:`.pages`: the datasets page and the rubric list, generated from the data files;
+- :mod:`.grades`: the source-grades page, generated from the bibliography.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from cstolab.sphinxext.grades import (
+    _source_grades_directive,
+    reprints_markdown,
+    source_grades_markdown,
+)
 from cstolab.sphinxext.pages import (
     _datasets_directive,
     _rubrics_directive,
@@ -22,12 +28,21 @@ from cstolab.sphinxext.vega import (
     _write_bundle,
 )
 
-__all__ = ["setup", "datasets_markdown", "rubrics_markdown", "SCRIPT_NAME"]
+__all__ = [
+    "setup",
+    "datasets_markdown",
+    "rubrics_markdown",
+    "source_grades_markdown",
+    "reprints_markdown",
+    "SCRIPT_NAME",
+]
 
 
 def setup(app: Any) -> dict[str, Any]:
     app.add_directive("cstolab-datasets", _datasets_directive())
     app.add_directive("cstolab-rubrics", _rubrics_directive())
+    app.add_directive("cstolab-source-grades", _source_grades_directive())
+    app.add_directive("cstolab-reprints", _source_grades_directive(reprints_markdown))
     app.connect("builder-inited", _write_bundle)
     app.connect("html-page-context", _add_script_to_chart_pages)
     # Late, so that it sees the scripts every other extension added to the page.
