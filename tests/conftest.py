@@ -39,3 +39,13 @@ def built_book() -> Path:
     if result.returncode != 0:
         pytest.fail("book build failed:\n" + result.stdout[-6000:] + result.stderr[-6000:])
     return BOOK_HTML
+
+
+@pytest.fixture(autouse=True)
+def fresh_hint_levels():
+    """Each test starts with no wrong answers counted (hints escalate per exercise and kernel)."""
+    from cstolab import exercises
+
+    exercises._LEVEL.clear()
+    yield
+    exercises._LEVEL.clear()

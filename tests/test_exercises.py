@@ -204,3 +204,81 @@ def test_feedback_reads_once():
     assert text.startswith("❌ 6 is too high.")
     html = check("l00-sum", 6)._repr_html_()
     assert "Not yet (l00-sum):</strong> 6 is too high." in html
+
+
+def _demo(**kw) -> Exercise:
+    base = dict(
+        id="t-escalate",
+        kind="number",
+        prompt="How many?",
+        hint="count the preferred rows only.",
+        method="filter preferred == True, then len().",
+        code="len(t[t['preferred']])",
+        expected=lambda: 12,
+    )
+    base.update(kw)
+    return Exercise(**base)
+
+
+def test_hints_escalate_and_never_give_code_first(monkeypatch):
+    ex = _demo()
+    monkeypatch.setitem(exercises._REGISTRY, ex.id, ex)
+    first, second, third = (check(ex.id, 3).message for _ in range(3))
+    assert "count the preferred rows only." in first and "len(" not in first
+    assert "Method: filter preferred" in second and "len(t[" not in second
+    assert "Code: len(t[t['preferred']])" in third
+    assert check(ex.id, 12).correct
+
+
+def test_hint_on_request_and_bad_levels(monkeypatch):
+    ex = _demo()
+    monkeypatch.setitem(exercises._REGISTRY, ex.id, ex)
+    from cstolab.exercises import hint
+
+    assert hint(ex.id).level == 1
+    assert hint(ex.id).level == 2
+    assert "Code:" in hint(ex.id, "code").text
+    bad = hint(ex.id, 7)
+    assert not bad.correct and "use 1, 2 or 3" in bad.message
+    unknown = hint("l99-nope")
+    assert not unknown.correct and "there is no exercise" in unknown.message
+
+
+def test_declared_mistake_is_named(monkeypatch):
+    from cstolab.exercises import Mistake
+
+    ex = _demo(mistakes=(Mistake(lambda: 15, "you counted the alternative claims too"),))
+    monkeypatch.setitem(exercises._REGISTRY, ex.id, ex)
+    feedback = check(ex.id, 15)
+    assert feedback.message.startswith("You counted the alternative claims too.")
+    assert "too high" not in feedback.message
+    assert "too high" in check(ex.id, 16).message
+
+
+def test_mistake_equal_to_the_answer_is_a_bank_error():
+    from cstolab.exercises import Mistake, validate_mistakes
+
+    with pytest.raises(ValueError, match="computes the correct answer"):
+        validate_mistakes(_demo(mistakes=(Mistake(lambda: 12, "same as the answer"),)))
+    with pytest.raises(ValueError, match="tuple of Mistake"):
+        _demo(mistakes=("not a mistake",))
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_every_declared_mistake_gets_its_message(exercise_id):
+    ex = get(exercise_id)
+    for mistake in ex.mistakes:
+        feedback = check(
+            exercise_id, mistake.answer() if ex.kind != "chart" else _chart(mistake.answer())
+        )
+        assert not feedback.correct
+        assert mistake.message.rstrip(".")[1:] in feedback.message, (
+            mistake.message,
+            feedback.message,
+        )
+    assert check(exercise_id, reference(ex)).correct
+
+
+def _chart(spec: dict):
+    chart = getattr(alt.Chart(pd.DataFrame({"a": [1]})), f"mark_{spec['mark']}")()
+    return chart.encode(**{ch: f"{field}:N" for ch, field in spec.items() if ch != "mark"})

@@ -22,6 +22,7 @@ __all__ = ["datasets", "load", "describe", "DataValidationError", "__version__"]
 _LAZY = {
     "summarise_claims": "cstolab.claims",
     "check": "cstolab.exercises",
+    "hint": "cstolab.exercises",
     "charts": "cstolab.charts",
     "airlift": "cstolab.airlift",
     "exercises": "cstolab.exercises",

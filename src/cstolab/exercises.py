@@ -1,4 +1,4 @@
-"""Auto-checked exercises: ``check(exercise_id, answer)`` tells a student what is right or wrong.
+"""Auto-checked exercises: ``check(exercise_id, answer)`` tells a student what went wrong.
 
     >>> from cstolab import check
     >>> check("l00-sum", 5).correct
@@ -6,27 +6,44 @@
     >>> print(check("l00-sum", 6).message)
     6 is too high. Hint: add the two numbers in the question.
 
+Feedback names the mistake: each exercise declares the wrong answers students typically reach
+(:class:`Mistake`, computed from the data like the right answer), and ``check`` answers a declared
+mistake with its message. Hints escalate: the first wrong answer gets a nudge (``hint``), a second
+one unlocks the method (``method``), later ones the code (``code``); :func:`hint` gives the next
+level on request. Nothing hands over the code at the first try.
+
 Reference answers are never stored as plain text: each exercise either *computes* its answer from
 the course's datasets (so reading the bank shows a method, not a result) or keeps a SHA-256 digest
-of the normalised answer. The exercise definitions live in :mod:`cstolab.exercise_bank`, one
-module per lesson.
+of the normalised answer. The definitions live in :mod:`cstolab.exercise_bank`, one module per
+lesson; the comparison of each kind of answer in :mod:`cstolab.answer_checks`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import html
 import importlib
-import math
 import pkgutil
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-import pandas as pd
+from cstolab.answer_checks import CHECKERS, digest_of, is_placeholder, normalise_name
+
+__all__ = [
+    "Exercise",
+    "Feedback",
+    "Mistake",
+    "check",
+    "digest_of",
+    "exercise_ids",
+    "get",
+    "hint",
+    "normalise_name",
+    "register",
+]
 
 KINDS = ("number", "date", "names", "choice", "frame", "chart", "text")
+HINT_LEVELS = ("nudge", "method", "code")
 
 
 @dataclass(frozen=True)
@@ -59,11 +76,25 @@ class Feedback:
 
 
 @dataclass(frozen=True)
+class Mistake:
+    """A wrong answer students typically reach, and what went wrong, in a sentence.
+
+    ``answer`` computes that wrong answer from the data (e.g. counting alternative claims too),
+    so the bank shows the slip, not a number.
+    """
+
+    answer: Callable[[], Any]
+    message: str
+
+
+@dataclass(frozen=True)
 class Exercise:
     """One auto-checked exercise.
 
     ``expected`` computes the reference answer from the data; ``digest`` is the alternative for
-    facts that are not in a dataset (see :func:`digest_of`). ``hint`` is shown with any wrong answer.
+    facts that are not in a dataset (see :func:`digest_of`). ``hint`` is the nudge shown with the
+    first wrong answer, ``method`` the approach (second), ``code`` the code itself (third on);
+    ``mistakes`` the declared typical wrong answers.
     """
 
     id: str
@@ -77,16 +108,32 @@ class Exercise:
     options: tuple[str, ...] = ()
     case_sensitive: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+    method: str = ""
+    code: str = ""
+    mistakes: tuple[Mistake, ...] = ()
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"exercise {self.id!r}: kind {self.kind!r} is not one of {KINDS}")
         if (self.expected is None) == (self.digest is None) and self.kind != "text":
             raise ValueError(f"exercise {self.id!r}: give exactly one of expected= or digest=")
+        if any(not isinstance(m, Mistake) for m in self.mistakes):
+            raise ValueError(f"exercise {self.id!r}: mistakes must be a tuple of Mistake(...)")
+
+    def hint_text(self, level: int) -> str:
+        """The hint at ``level`` (1 nudge, 2 method, 3 code); missing levels fall back."""
+        nudge, method, code = self.hint, self.method or self.hint, self.code or ""
+        if level <= 1:
+            return f"Hint: {nudge}"
+        if level == 2:
+            return f"Hint: {nudge} Method: {method}" if self.method else f"Hint: {nudge}"
+        return f"Method: {method}" + (f" Code: {code}" if code else "")
 
 
 _REGISTRY: dict[str, Exercise] = {}
 _LOADED = False
+# hint level unlocked per exercise in this kernel: wrong answers and hint() requests raise it
+_LEVEL: dict[str, int] = {}
 
 
 def register(*exercises: Exercise) -> None:
@@ -105,7 +152,29 @@ def _load_bank() -> None:
 
     for module in pkgutil.iter_modules(bank.__path__):
         importlib.import_module(f"{bank.__name__}.{module.name}")
+    for exercise in _REGISTRY.values():
+        validate_mistakes(exercise)
     _LOADED = True
+
+
+def validate_mistakes(exercise: Exercise) -> None:
+    """Raise ValueError when a declared mistake equals the correct answer (a bank error)."""
+    if exercise.expected is None and exercise.digest is None:
+        return
+    for number, mistake in enumerate(exercise.mistakes, start=1):
+        wrong = mistake.answer()
+        if exercise.kind == "chart":
+            same = wrong == exercise.expected()  # type: ignore[misc]
+        else:
+            try:
+                same = CHECKERS[exercise.kind](exercise, wrong)[0]
+            except (TypeError, ValueError):
+                same = False
+        if same:
+            raise ValueError(
+                f"exercise {exercise.id!r}: mistake {number} ({mistake.message!r}) computes the "
+                "correct answer; a declared mistake must differ from it"
+            )
 
 
 def exercise_ids() -> list[str]:
@@ -130,267 +199,25 @@ def get(exercise_id: str) -> Exercise:
     )
 
 
-# --- normalisation -------------------------------------------------------------------------
-
-
-def normalise_name(name: Any, case_sensitive: bool = False) -> str:
-    text = " ".join(str(name).split())
-    return text if case_sensitive else text.casefold()
-
-
-def digest_of(kind: str, answer: Any, case_sensitive: bool = False) -> str:
-    """SHA-256 of the normalised answer, for exercises that store a digest instead of a method.
-
-    >>> digest_of("names", ["b", "A"]) == digest_of("names", ["a", "B"])
-    True
-    """
-    if kind == "names":
-        text = "|".join(sorted(normalise_name(n, case_sensitive) for n in answer))
-    elif kind == "date":
-        text = _to_date(answer).isoformat()
-    elif kind == "choice":
-        text = normalise_name(answer, case_sensitive)
-    elif kind == "number":
-        text = repr(float(answer))
-    else:
-        raise ValueError(f"digests are for names, date, choice or number exercises, not {kind!r}")
-    return hashlib.sha256(f"cstolab:{kind}:{text}".encode()).hexdigest()
-
-
-def _to_date(value: Any) -> dt.date:
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
+def _declared_mistake(ex: Exercise, answer: Any) -> str | None:
+    """The message of the first declared mistake that ``answer`` matches, if any."""
+    for mistake in ex.mistakes:
+        shadow = replace(ex, expected=mistake.answer, digest=None, mistakes=())
         try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise TypeError(
-                f"'{value}' is not a date written as YYYY-MM-DD (for example '2022-01-05')"
-            ) from None
-    raise TypeError(
-        f"a date is expected (a 'YYYY-MM-DD' string, datetime.date or pandas Timestamp), not {type(value).__name__}"
-    )
-
-
-def _is_placeholder(answer: Any) -> bool:
-    return (
-        answer is Ellipsis
-        or answer is None
-        or (isinstance(answer, str) and answer.strip() in ("", "..."))
-    )
-
-
-# --- checkers per kind ---------------------------------------------------------------------
-
-
-def _check_number(ex: Exercise, answer: Any) -> tuple[bool, str]:
-    if (
-        isinstance(answer, bool)
-        or not isinstance(answer, int | float)
-        and not hasattr(answer, "__float__")
-    ):
-        raise TypeError(f"a number is expected, not {type(answer).__name__} ({answer!r})")
-    value = float(answer)
-    if math.isnan(value):
-        return (
-            False,
-            "your answer is NaN (a missing value): check for empty cells before computing.",
-        )
-    if ex.expected is not None:
-        target = float(ex.expected())
-        tol = ex.tolerance * abs(target) if ex.relative else ex.tolerance
-        if abs(value - target) <= tol + 1e-9:
-            return True, f"{_fmt(value)} is right."
-        direction = "too high" if value > target else "too low"
-        return False, f"{_fmt(value)} is {direction}."
-    if digest_of("number", value) == ex.digest:
-        return True, f"{_fmt(value)} is right."
-    return False, f"{_fmt(value)} is not the expected value."
-
-
-def _fmt(value: float) -> str:
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.4g}"
-
-
-def _check_date(ex: Exercise, answer: Any) -> tuple[bool, str]:
-    given = _to_date(answer)
-    if ex.expected is not None:
-        target = _to_date(ex.expected())
-        if given == target:
-            return True, f"{given.isoformat()} is right."
-        days = (given - target).days
-        when = "too late" if days > 0 else "too early"
-        scale = (
-            "by more than a year"
-            if abs(days) > 366
-            else "by more than a month"
-            if abs(days) > 31
-            else "by a few days"
-        )
-        return False, f"{given.isoformat()} is {when} {scale}."
-    if digest_of("date", given) == ex.digest:
-        return True, f"{given.isoformat()} is right."
-    return False, f"{given.isoformat()} is not the date we are looking for."
-
-
-def _as_names(answer: Any) -> list[str]:
-    if isinstance(answer, str):
-        raise TypeError(
-            "a collection of names is expected, e.g. ['Armenia', 'Belarus'], not a single string"
-        )
-    if isinstance(answer, pd.DataFrame | Mapping):
-        raise TypeError(
-            f"a collection of names is expected (a list, set or Series), not a {type(answer).__name__}"
-        )
-    if not isinstance(answer, Iterable):
-        raise TypeError(
-            f"a collection of names is expected (a list, set or Series), not {type(answer).__name__}"
-        )
-    return [str(n) for n in answer]
-
-
-def _check_names(ex: Exercise, answer: Any) -> tuple[bool, str]:
-    names = _as_names(answer)
-    spelled = {normalise_name(n, ex.case_sensitive): " ".join(n.split()) for n in names}
-    given = set(spelled)
-    dupes = len(names) - len(given)
-    if ex.expected is not None:
-        target = {normalise_name(n, ex.case_sensitive) for n in ex.expected()}
-        if given == target:
-            note = f" (you listed {dupes} name(s) twice; a set avoids that)" if dupes else ""
-            return True, f"all {len(target)} names are right{note}."
-        extra = sorted(spelled[n] for n in given - target)
-        missing = len(target - given)
-        parts = []
-        if extra:
-            parts.append(f"these do not belong: {', '.join(extra)}")
-        if missing:
-            parts.append(f"{missing} name(s) are missing")
-        return False, "; ".join(parts) + "."
-    if digest_of("names", given, ex.case_sensitive) == ex.digest:
-        return True, f"all {len(given)} names are right."
-    return (
-        False,
-        f"your {len(given)} name(s) are not exactly the expected set (check spelling and completeness).",
-    )
-
-
-def _check_choice(ex: Exercise, answer: Any) -> tuple[bool, str]:
-    if not isinstance(answer, str):
-        raise TypeError(
-            f"a choice is expected as a string such as 'b', not {type(answer).__name__}"
-        )
-    if ex.options and normalise_name(answer) not in {normalise_name(o) for o in ex.options}:
-        raise ValueError(f"'{answer}' is not one of the options {', '.join(ex.options)}")
-    if ex.expected is not None:
-        ok = normalise_name(answer) == normalise_name(ex.expected())
-    else:
-        ok = digest_of("choice", answer) == ex.digest
-    return ok, f"'{answer}' is {'right' if ok else 'not the best answer'}."
-
-
-def _by_value(frame: pd.DataFrame, like: pd.DataFrame) -> pd.DataFrame:
-    """``frame``'s columns as plain values of ``like``'s kinds: numbers, dates or folded text.
-
-    Categorical, object and string columns all compare as text, so that an answer is judged by
-    its values and not by its dtype (a categorical sorts by category order, not alphabetically).
-    """
-    out = {}
-    for col in like.columns:
-        values, kind = frame[col], like[col]
-        if pd.api.types.is_bool_dtype(kind) or not (
-            pd.api.types.is_numeric_dtype(kind) or pd.api.types.is_datetime64_any_dtype(kind)
-        ):
-            out[col] = values.astype("string").str.strip().str.casefold()
-        elif pd.api.types.is_datetime64_any_dtype(kind):
-            out[col] = pd.to_datetime(values, errors="coerce")
-        else:
-            out[col] = pd.to_numeric(values, errors="coerce").astype("Float64")
-    return pd.DataFrame(out)
-
-
-def _check_frame(ex: Exercise, answer: Any) -> tuple[bool, str]:
-    if isinstance(answer, pd.Series):
-        answer = answer.reset_index()
-    if not isinstance(answer, pd.DataFrame):
-        raise TypeError(f"a pandas DataFrame is expected, not {type(answer).__name__}")
-    target: pd.DataFrame = ex.expected()
-    missing = [c for c in target.columns if c not in answer.columns]
-    if missing:
-        return False, f"your table lacks the column(s) {missing}; it has {list(answer.columns)}."
-    if len(answer) != len(target):
-        return False, f"your table has {len(answer)} rows; the answer has {len(target)}."
-    got, want = _by_value(answer, target), _by_value(target, target)
-    if not ex.extra.get("ordered", False):
-        sort_by = ex.extra.get("sort_by", list(target.columns))
-        got = got.sort_values(sort_by, ignore_index=True, kind="mergesort")
-        want = want.sort_values(sort_by, ignore_index=True, kind="mergesort")
-    else:
-        got, want = got.reset_index(drop=True), want.reset_index(drop=True)
-    for col in target.columns:
-        a, b = got[col], want[col]
-        if b.dtype == "Float64":
-            same = ((a - b).abs() <= ex.tolerance + 1e-9) | (a.isna() & b.isna())
-        else:
-            same = (a == b) | (a.isna() & b.isna())
-        bad = int((~same.fillna(False).astype(bool)).sum())
-        if bad:
-            order = " (in the order the exercise asks for)" if ex.extra.get("ordered") else ""
-            return (
-                False,
-                f"column '{col}' differs from the answer in {bad} of {len(b)} rows{order}.",
-            )
-    return True, f"all {len(target)} rows and {len(target.columns)} columns match."
-
-
-def _check_chart(ex: Exercise, answer: Any) -> tuple[bool, str]:
-    to_dict = getattr(answer, "to_dict", None)
-    if to_dict is None or isinstance(answer, pd.DataFrame):
-        raise TypeError(
-            f"an Altair chart is expected (alt.Chart(...)), not {type(answer).__name__}"
-        )
-    spec = to_dict()
-    wanted: dict[str, str] = ex.expected()
-    mark = wanted.get("mark")
-    given_mark = spec.get("mark", {})
-    given_mark = given_mark.get("type") if isinstance(given_mark, dict) else given_mark
-    if mark and given_mark != mark:
-        return False, f"the chart uses mark '{given_mark}', but a '{mark}' mark fits this task."
-    encoding = spec.get("encoding", {})
-    for channel, fieldname in wanted.items():
-        if channel == "mark":
+            if CHECKERS[ex.kind](shadow, answer)[0]:
+                return mistake.message
+        except (TypeError, ValueError):
             continue
-        enc = encoding.get(channel)
-        if enc is None:
-            return (
-                False,
-                f"the chart has no '{channel}' encoding; encode the field '{fieldname}' there.",
-            )
-        given_field = enc.get("field") if isinstance(enc, dict) else None
-        if given_field != fieldname:
-            return (
-                False,
-                f"the '{channel}' channel encodes '{given_field}', but the task needs '{fieldname}'.",
-            )
-    return True, "the chart encodes the right fields."
+    return None
 
 
-_CHECKERS = {
-    "number": _check_number,
-    "date": _check_date,
-    "names": _check_names,
-    "choice": _check_choice,
-    "frame": _check_frame,
-    "chart": _check_chart,
-}
+def _next_level(exercise_id: str) -> int:
+    _LEVEL[exercise_id] = min(_LEVEL.get(exercise_id, 0) + 1, len(HINT_LEVELS))
+    return _LEVEL[exercise_id]
 
 
 def check(exercise_id: str, answer: Any) -> Feedback:
-    """Check ``answer`` for exercise ``exercise_id`` and return friendly, specific feedback.
+    """Check ``answer`` for exercise ``exercise_id`` and return feedback that names the mistake.
 
     Never raises for a student's answer: a placeholder (``...``/``None``), a wrong type or an
     unknown exercise id each give a clear message instead of a traceback.
@@ -406,7 +233,7 @@ def check(exercise_id: str, answer: Any) -> Feedback:
             "this is a free-text question: compare your answer with the rubric.",
             False,
         )
-    if _is_placeholder(answer):
+    if is_placeholder(answer):
         return Feedback(
             ex.id,
             False,
@@ -414,9 +241,59 @@ def check(exercise_id: str, answer: Any) -> Feedback:
             False,
         )
     try:
-        correct, message = _CHECKERS[ex.kind](ex, answer)
+        correct, message = CHECKERS[ex.kind](ex, answer)
     except (TypeError, ValueError) as err:
-        return Feedback(ex.id, False, f"{err}. Hint: {ex.hint}")
+        return Feedback(ex.id, False, f"{err}. {ex.hint_text(_LEVEL.get(ex.id, 1))}")
     if correct:
         return Feedback(ex.id, True, message[0].upper() + message[1:])
-    return Feedback(ex.id, False, f"{message[0].upper()}{message[1:]} Hint: {ex.hint}")
+    named = _declared_mistake(ex, answer)
+    if named:
+        message = named if named.endswith(".") else named + "."
+    level = _next_level(ex.id)
+    return Feedback(ex.id, False, f"{message[0].upper()}{message[1:]} {ex.hint_text(level)}")
+
+
+@dataclass(frozen=True)
+class Hint:
+    """A hint asked for with :func:`hint`; shows as text in a notebook."""
+
+    exercise_id: str
+    level: int
+    text: str
+
+    def __repr__(self) -> str:
+        return f"💡 {self.exercise_id} ({HINT_LEVELS[self.level - 1]}): {self.text}"
+
+    def _repr_markdown_(self) -> str:
+        return f"💡 **{self.exercise_id}** ({HINT_LEVELS[self.level - 1]}): {self.text}"
+
+
+def hint(exercise_id: str, level: int | str | None = None) -> Hint | Feedback:
+    """The next hint for an exercise (nudge → method → code), or the one at ``level``.
+
+    ``level`` is 1-3 or "nudge", "method", "code". An unknown id or level gets a message saying
+    what is accepted, not an exception.
+
+    >>> hint("l00-sum", "nudge").text
+    'Hint: add the two numbers in the question.'
+    """
+    try:
+        ex = get(exercise_id)
+    except KeyError as err:
+        return Feedback(str(exercise_id), False, str(err.args[0]), answered=False)
+    if level is None:
+        number = _next_level(ex.id)
+    elif level in HINT_LEVELS:
+        number = HINT_LEVELS.index(level) + 1  # type: ignore[arg-type]
+    elif isinstance(level, int) and not isinstance(level, bool) and 1 <= level <= 3:
+        number = level
+    else:
+        return Feedback(
+            ex.id,
+            False,
+            f"there is no hint level {level!r}; use 1, 2 or 3 (or 'nudge', 'method', 'code'), "
+            "or leave it out for the next one.",
+            answered=False,
+        )
+    _LEVEL[ex.id] = max(_LEVEL.get(ex.id, 0), number)
+    return Hint(ex.id, number, ex.hint_text(number))
