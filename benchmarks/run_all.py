@@ -11,11 +11,13 @@ Writes ``benchmarks/results/budget.md`` and ``benchmarks/results/budget.json``. 
   rebuild of that copy with nothing changed;
 - **nbval**: the whole nbval run over ``notebooks/`` against its floor: starting a kernel and
   importing pandas, altair and cstolab, once per notebook;
-- **import**: what ``import cstolab`` adds to ``import pandas`` (fresh interpreters, median).
+- **import**: what ``import cstolab`` adds to ``import pandas`` (fresh interpreters, median);
+- **plumbing**: per content lesson, the share of visible code lines in cells that call ``glue(`` or
+  ``described(`` (see ``benchmarks/plumbing_share.py``).
 
 Targets: chart JS only on pages with charts and only once per page; no chart spec over 200 KB;
 cached rebuild < 20 % of the cold build; nbval within 2x its floor; ``import cstolab`` adds
-< 100 ms to ``import pandas``. Exit status 0, or 1 with ``--strict`` when a target fails.
+< 100 ms to ``import pandas``; plumbing ≤ 20 % of every content lesson's visible code. Exit status 0, or 1 with ``--strict`` when a target fails.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import book_budget  # noqa: E402
+import plumbing_share  # noqa: E402
 
 ROOT = book_budget.ROOT
 RESULTS = ROOT / "benchmarks" / "results"
@@ -48,7 +51,7 @@ LOCK = ROOT / "book" / ".build.lock"
 sys.path.insert(0, str(ROOT / "scripts"))
 from browser_env import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-PARTS = ("pages", "browser", "cold-build", "nbval", "import")
+PARTS = ("pages", "browser", "cold-build", "nbval", "import", "plumbing")
 
 TARGET_REBUILD_RATIO = 0.20
 TARGET_NBVAL_RATIO = 2.0
@@ -360,6 +363,15 @@ def verdicts(results: dict[str, Any]) -> list[dict[str, str]]:
             f"< {TARGET_IMPORT_MS:g} ms",
             imp["cstolab_added_ms"] < TARGET_IMPORT_MS,
         )
+    plumbing = results.get("plumbing")
+    if plumbing:
+        worst = max(plumbing, key=lambda r: r["share"])
+        row(
+            "plumbing share of visible code (worst content lesson)",
+            f"{worst['share']:.0%} ({worst['lesson']}: {worst['plumbing']} of {worst['visible']} lines)",
+            f"≤ {plumbing_share.TARGET:.0%} in every lesson",
+            all(r["share"] <= plumbing_share.TARGET for r in plumbing),
+        )
     return rows
 
 
@@ -400,6 +412,22 @@ def markdown(results: dict[str, Any], rows: list[dict[str, str]]) -> str:
                 f" | {_kb(w['total'])} | {_kb(w['total_gz'])} | {w['charts']} | {spec} | {drawn} |"
             )
         lines += ["", "Figures in brackets: gzip (level 6)."]
+    plumbing = results.get("plumbing")
+    if plumbing:
+        lines += [
+            "",
+            "## Plumbing per lesson",
+            "",
+            "Visible code lines (cells not folded with `hide-input`) and those in cells that call"
+            " `glue(` or `described(`.",
+            "",
+            "| lesson | visible | plumbing | share |",
+            "|---|--:|--:|--:|",
+        ]
+        lines += [
+            f"| {r['lesson']} | {r['visible']} | {r['plumbing']} | {r['share']:.0%} |"
+            for r in plumbing
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -445,6 +473,8 @@ def main(argv: list[str] | None = None) -> int:
         results["build"] = measure_builds()
     if "nbval" not in skip:
         results["nbval"] = measure_nbval()
+    if "plumbing" not in skip:
+        results["plumbing"] = plumbing_share.measure()
 
     rows = verdicts(results)
     results["verdicts"] = rows

@@ -21,6 +21,8 @@ NAMES = list(RESOURCES)
 EARLIEST = pd.Timestamp(
     "1991-12-01"
 )  # the USSR dissolved in December 1991; nothing before matters here
+# provisions also holds the UN Charter (1945) and the General Assembly's Definition of Aggression (1974)
+EARLIEST_FOR = {"provisions": pd.Timestamp("1945-01-01")}
 # pairs of (start, end) columns that must be ordered when both are present
 DATE_PAIRS = [
     ("date", "end_date"),
@@ -51,6 +53,7 @@ EXPECTED = {
     "indicators",
     "locations",
     "statements",
+    "provisions",
 }
 
 
@@ -147,9 +150,10 @@ def test_online_sources_have_url_and_access_date():
 def test_dates_are_sane_and_ordered(name):
     df = cstolab.load(name)
     limit = as_of()
+    earliest = EARLIEST_FOR.get(name, EARLIEST)
     for col in df.select_dtypes(include="datetime").columns:
         values = df[col].dropna()
-        assert (values >= EARLIEST).all(), f"{name}.{col} has dates before {EARLIEST.date()}"
+        assert (values >= earliest).all(), f"{name}.{col} has dates before {earliest.date()}"
         assert (values <= limit + pd.Timedelta(days=366 * 3)).all(), (
             f"{name}.{col} is implausibly late"
         )

@@ -22,9 +22,41 @@ def test_every_lesson_has_a_valid_rubric_file(lesson):
     assert (NOTEBOOKS / "rubrics" / f"{lesson}.yml").is_file()
 
 
-@pytest.mark.parametrize("lesson", [lesson for lesson in LESSONS if not lesson.startswith("10_")])
+QUIZ_LESSONS = [lesson for lesson in LESSONS if "capstone" not in lesson]
+CONTENT_LESSONS = [lesson for lesson in QUIZ_LESSONS if not lesson.startswith("00_")]
+
+
+@pytest.mark.parametrize("lesson", QUIZ_LESSONS)
 def test_every_lesson_has_a_valid_quiz(lesson):
     assert len(load_quiz(lesson, NOTEBOOKS)) >= 2
+
+
+@pytest.mark.parametrize("lesson", CONTENT_LESSONS)
+def test_content_quizzes_test_reasoning_with_numbers_from_the_data(lesson):
+    """Issue 14: at least 6 questions, a numeric one, and every numeric answer checked against data.
+
+    Each numeric question carries ``cstolab_check``: an expression over ``load`` (the course's
+    loader) whose value must equal the answer the quiz marks correct.
+    """
+    import pandas as pd
+
+    import cstolab
+
+    questions = load_quiz(lesson, NOTEBOOKS)
+    assert len(questions) >= 6, f"{lesson}: {len(questions)} quiz questions (at least 6)"
+    numeric = [q for q in questions if q["type"] == "numeric"]
+    assert numeric, f"{lesson}: no numeric question"
+    for q in numeric:
+        expression = q.get("cstolab_check")
+        assert expression, f"{lesson}: numeric question without cstolab_check: {q['question'][:60]}"
+        value = eval(expression, {"load": cstolab.load, "pd": pd})  # noqa: S307 - our own files
+        correct = [a for a in q["answers"] if a.get("correct") and "value" in a]
+        ranges = [a for a in q["answers"] if a.get("correct") and "range" in a]
+        if correct:
+            assert float(value) == pytest.approx(float(correct[0]["value"])), (lesson, q["question"])
+        else:
+            low, high = ranges[0]["range"]
+            assert low <= float(value) <= high, (lesson, q["question"], value)
 
 
 def test_all_rubrics_load_with_unique_ids():

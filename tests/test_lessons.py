@@ -39,9 +39,13 @@ def chart_specs(nb) -> list[dict]:
     return specs
 
 
-def test_lessons_0_to_10_exist():
+CAPSTONE = "12"
+CONTENT = [p for p in LESSONS if p.name[:2] not in ("00", CAPSTONE)]
+
+
+def test_lessons_0_to_12_exist():
     numbers = sorted({int(p.name[:2]) for p in LESSONS})
-    assert numbers == list(range(11))
+    assert numbers == list(range(13))
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
@@ -62,7 +66,7 @@ def test_lesson_has_exercises_freetext_and_quiz(path: Path):
     src, text = code(nb), markdown(nb)
     number = path.name[:2]
     assert "ask(" in src and "rubric(" in src, "free-text question with rubric"
-    if number != "10":
+    if number != CAPSTONE:
         assert len(re.findall(r"check\(\"l\d\d-", src)) >= 2, "at least two auto-checked exercises"
         assert f'quiz("{path.stem}")' in src, "self-check quiz"
         assert "{exercise}" in text and "{solution-start}" in text
@@ -97,8 +101,24 @@ def test_numbers_in_prose_are_glued():
     """Each lesson that works with data glues its numbers into the prose."""
     for path in LESSONS:
         nb = nbformat.read(path, 4)
-        if path.name[:2] in ("00", "10"):
+        if path.name[:2] in ("00", CAPSTONE):
             continue
         assert "{glue:text}" in markdown(nb) or "{glue}" in markdown(nb), (
             f"{path.name} glues no number"
         )
+
+
+@pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.stem)
+def test_content_lessons_have_six_checked_exercises_with_mistakes(path: Path):
+    """Issue 14: at least 6 checked exercises per content lesson, one of them a chart, each with
+    declared mistakes (two for multi-step ones is checked by review) and escalating hints."""
+    from cstolab.exercises import get
+
+    nb = nbformat.read(path, 4)
+    ids = sorted(set(re.findall(r'check\("(l\d\d-[a-z0-9-]+)"', code(nb))))
+    assert len(ids) >= 6, f"{path.stem}: {len(ids)} checked exercises (at least 6)"
+    exercises = [get(i) for i in ids]
+    assert any(ex.kind == "chart" for ex in exercises), f"{path.stem}: no chart exercise"
+    for ex in exercises:
+        assert ex.mistakes, f"{ex.id}: no declared mistake"
+        assert ex.method and ex.code, f"{ex.id}: hints do not escalate to a method and code"

@@ -28,6 +28,7 @@ _LAZY = {
     "exercises": "cstolab.exercises",
     "claims": "cstolab.claims",
     "sources": "cstolab.sources",
+    "figures": "cstolab.figures",
 }
 
 

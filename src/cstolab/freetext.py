@@ -8,6 +8,7 @@ in ``notebooks/rubrics/<lesson>.yml``::
       criteria:
         - Names at least two motives ...
       model_answer_outline: ...   # optional; shown with the rubric
+      words: 800–1,000            # optional; the length asked for (default 150–250)
 
     >>> from cstolab.freetext import Question
     >>> Question("x", "Why?", ["Gives a reason"]).prompt
@@ -35,6 +36,7 @@ class Question:
     criteria: list[str]
     model_answer_outline: str = ""
     lesson: str = ""
+    words: str = "150–250"
 
 
 def _parse(entries: Any, source: str) -> list[Question]:
@@ -57,6 +59,7 @@ def _parse(entries: Any, source: str) -> list[Question]:
                 criteria=[str(c).strip() for c in entry["criteria"]],
                 model_answer_outline=str(entry.get("model_answer_outline", "")).strip(),
                 lesson=Path(source).stem,
+                words=str(entry.get("words", "150–250")).strip(),
             )
         )
     return questions
@@ -109,7 +112,7 @@ def ask(question_id: str) -> _Markdown:
     q = get_question(question_id)
     text = (
         f"**Question {q.id}** (free text). {q.prompt}\n\n"
-        "*Write your answer in the Markdown cell below (about 150–250 words), then run the rubric "
+        f"*Write your answer in the Markdown cell below (about {q.words} words), then run the rubric "
         "cell that follows it and compare.*"
     )
     return _Markdown(text, html.escape(text))

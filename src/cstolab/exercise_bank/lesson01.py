@@ -1,59 +1,488 @@
-"""Lesson 1: what is the CSTO? Answers are computed from the members dataset."""
+"""Lesson 1: what is the CSTO? Answers are computed from the members and institutions datasets.
+
+The declared mistakes are computed from the same data: counting signatures (rows) instead of
+states, keeping the alternative claim of a disputed date, forgetting that membership periods end,
+confusing the treaty (1992) with the organisation (2002), counting frozen participation as
+membership, closing ongoing periods on today's date instead of the data date
+(:func:`cstolab.data.as_of`), and grouping competing dates by state instead of by event.
+"""
+
+from __future__ import annotations
 
 import pandas as pd
 
-from cstolab.data import load
-from cstolab.exercises import Exercise, register
+from cstolab.data import as_of, load
+from cstolab.exercises import Exercise, Mistake, register
+
+# --- helpers -------------------------------------------------------------------------------
 
 
-def _parties_on(date: str) -> int:
+def _periods() -> pd.DataFrame:
     from cstolab.membership import membership_periods
 
-    p = membership_periods()
-    day = pd.Timestamp(date)
-    return int(((p["status"] == "member") & (p["start"] <= day) & (p["end"] > day)).sum())
+    return membership_periods()
 
 
-def _non_renewals() -> list[str]:
+def _members_of(day: pd.Timestamp | str, periods: pd.DataFrame | None = None) -> list[str]:
+    """States with a full-membership period that has begun by ``day`` and not yet ended."""
+    p = _periods() if periods is None else periods
+    day = pd.Timestamp(day)
+    keep = (p["status"] == "member") & (p["start"] <= day) & (p["end"] > day)
+    return sorted(p.loc[keep, "country"].astype(str).unique())
+
+
+def _started_by(day: pd.Timestamp | str) -> list[str]:
+    """States with any period begun by ``day``, ended or not (the slip: forgetting the end)."""
+    p = _periods()
+    return sorted(p.loc[p["start"] <= pd.Timestamp(day), "country"].astype(str).unique())
+
+
+def _event_rows(kind: str) -> pd.DataFrame:
     m = load("members")
-    return m.loc[m["event_type"] == "non_renewal", "country"].astype(str).tolist()
+    return m[m["event_type"] == kind]
+
+
+def _charter_signed() -> pd.Timestamp:
+    i = load("institutions")
+    charter = i[(i["milestone_type"] == "charter") & i["name"].str.contains("signed")]
+    return charter["date"].min()
+
+
+# --- dates and names -----------------------------------------------------------------------
 
 
 def _treaty_signed() -> pd.Timestamp:
+    return _event_rows("signature")["date"].min()
+
+
+def _last_signature() -> pd.Timestamp:
+    return _event_rows("signature")["date"].max()
+
+
+def _non_renewals() -> list[str]:
+    return _event_rows("non_renewal")["country"].astype(str).tolist()
+
+
+def _periods_ended() -> list[str]:
+    p = _periods()
+    return sorted(p.loc[~p["ongoing"].astype(bool), "country"].astype(str).unique())
+
+
+def _prolongers() -> list[str]:
+    return _event_rows("prolongation")["country"].astype(str).tolist()
+
+
+# --- counts --------------------------------------------------------------------------------
+
+
+def _states_signed() -> int:
+    s = _event_rows("signature")
+    return int(s.loc[s["preferred"].fillna(False).astype(bool), "country"].nunique())
+
+
+def _signature_rows() -> int:
+    return len(_event_rows("signature"))
+
+
+def _first_day_signatories() -> int:
+    s = _event_rows("signature")
+    return int((s["date"] == s["date"].min()).sum())
+
+
+def _parties_on(date: str) -> int:
+    return len(_members_of(date))
+
+
+def _rows_up_to(date: str) -> int:
     m = load("members")
-    return m.loc[m["event_type"] == "signature", "date"].min()
+    return int((m["date"] <= pd.Timestamp(date)).sum())
+
+
+# --- joins and date differences ------------------------------------------------------------
+
+
+def _charter_members() -> list[str]:
+    return _members_of(_charter_signed())
+
+
+def _charter_ever_signed() -> list[str]:
+    return _started_by(_charter_signed())
+
+
+def _members_at_data_date() -> list[str]:
+    return _members_of(as_of() - pd.Timedelta(days=1))
+
+
+def _competing_dates(by: tuple[str, ...] = ("country", "event_type"), keep_sole=False, extra=0):
+    m = load("members").astype({"country": "string", "event_type": "string"})
+    rows = m if keep_sole else m[m["claim_status"] != "sole"]
+    rows = rows.dropna(subset=["country"])
+    span = rows.groupby(list(by))["date"].agg(["min", "max"]).reset_index()
+    span["days_apart"] = (span["max"] - span["min"]).dt.days + extra
+    return span[[*by, "days_apart"]]
+
+
+def _disputed_dates() -> pd.DataFrame:
+    return _competing_dates()
+
+
+def _disputed_by_country() -> pd.DataFrame:
+    return _competing_dates(by=("country",))
+
+
+def _disputed_with_sole() -> pd.DataFrame:
+    return _competing_dates(keep_sole=True)
+
+
+def _disputed_inclusive() -> pd.DataFrame:
+    return _competing_dates(extra=1)
+
+
+def _membership_days(statuses=("member",), end_of_data: pd.Timestamp | None = None, spans=False):
+    p = _periods()
+    p = p[p["status"].isin(statuses)].copy()
+    if end_of_data is not None:
+        p.loc[p["ongoing"].astype(bool), "end"] = end_of_data
+    if spans:  # first start to last end: the years away count as membership
+        g = p.groupby("country")
+        out = (g["end"].max() - g["start"].min()).dt.days.rename("days").reset_index()
+    else:
+        p["days"] = (p["end"] - p["start"]).dt.days
+        out = p.groupby("country", as_index=False)["days"].sum()
+    return out[["country", "days"]]
+
+
+def _days_as_member() -> pd.DataFrame:
+    return _membership_days()
+
+
+def _days_with_frozen() -> pd.DataFrame:
+    return _membership_days(statuses=("member", "participation frozen"))
+
+
+def _days_until_today() -> pd.DataFrame:
+    today = max(pd.Timestamp.today().normalize(), as_of() + pd.Timedelta(days=1))
+    return _membership_days(end_of_data=today)
+
+
+def _days_first_to_last() -> pd.DataFrame:
+    return _membership_days(spans=True)
+
+
+# --- the chart -----------------------------------------------------------------------------
+
+
+def _events_chart() -> dict[str, str]:
+    return {"mark": "bar", "x": "events", "y": "event_type"}
+
+
+def _events_swapped() -> dict[str, str]:
+    return {"mark": "bar", "x": "event_type", "y": "events"}
+
+
+def _events_points() -> dict[str, str]:
+    return {**_events_chart(), "mark": "point"}
 
 
 register(
     Exercise(
-        id="l01-parties-2000",
-        kind="number",
-        prompt="How many states were parties to the Collective Security Treaty on 1 January 2000?",
-        hint="use membership_periods(): keep 'member' rows whose start is on or before the day and whose end is after it.",
-        expected=lambda: _parties_on("2000-01-01"),
+        id="l01-treaty-signed",
+        kind="date",
+        prompt="On what date was the Collective Security Treaty signed? A date (YYYY-MM-DD).",
+        hint=(
+            "the treaty and the organisation are two different things, and the treaty was signed "
+            "by different states on different days: which of those days opened it?"
+        ),
+        method=(
+            "In members, keep the rows whose event_type is 'signature' and take the earliest date."
+        ),
+        code="members.loc[members['event_type'] == 'signature', 'date'].min()",
+        expected=_treaty_signed,
+        mistakes=(
+            Mistake(
+                answer=_charter_signed,
+                message=(
+                    "that is the day the CSTO Charter was signed, which founded the organisation; "
+                    "the treaty is ten years older"
+                ),
+            ),
+            Mistake(
+                answer=_last_signature,
+                message=(
+                    "that is the last signature, not the first: states signed on different days; "
+                    "take the minimum date"
+                ),
+            ),
+        ),
     ),
     Exercise(
         id="l01-non-renewal",
         kind="names",
-        prompt="Which states did not renew the treaty in 1999?",
-        hint="filter the members table on event_type == 'non_renewal' and take the country column.",
+        prompt="Which states did not renew the treaty in 1999? A list of country names.",
+        hint="the members table names each kind of event in event_type.",
+        method="Keep the rows of members whose event_type is 'non_renewal' and take their country.",
+        code="members.loc[members['event_type'] == 'non_renewal', 'country'].tolist()",
         expected=_non_renewals,
+        mistakes=(
+            Mistake(
+                answer=_periods_ended,
+                message=(
+                    "you listed every state whose membership period ended; Armenia's ended with a "
+                    "freeze in 2024, not a non-renewal in 1999"
+                ),
+            ),
+            Mistake(
+                answer=_prolongers,
+                message=(
+                    "those are the states that signed the 1999 protocol and so did renew the "
+                    "treaty: the question asks for the others"
+                ),
+            ),
+        ),
     ),
     Exercise(
-        id="l01-treaty-signed",
-        kind="date",
-        prompt="On what date was the Collective Security Treaty signed?",
-        hint="the earliest 'signature' event in the members table.",
-        expected=_treaty_signed,
+        id="l01-states-signed",
+        kind="number",
+        prompt="How many different states have ever signed the Collective Security Treaty? A number.",
+        hint=(
+            "look at the signature rows closely: is every row a different state, and is every "
+            "row a claim the course prefers?"
+        ),
+        method=(
+            "Keep the signature rows that are preferred (so that a disputed date is counted once) "
+            "and count the distinct values of country."
+        ),
+        code=(
+            "signed = members[(members['event_type'] == 'signature') & members['preferred']]; "
+            "signed['country'].nunique()"
+        ),
+        expected=_states_signed,
+        mistakes=(
+            Mistake(
+                answer=_signature_rows,
+                message=(
+                    "you counted signature rows, not states: Georgia has two rows because two "
+                    "sources give different dates; keep preferred rows or count distinct countries"
+                ),
+            ),
+            Mistake(
+                answer=_first_day_signatories,
+                message=(
+                    "that is the number of states that signed on the first day; three more "
+                    "signed in 1993"
+                ),
+            ),
+        ),
+    ),
+    Exercise(
+        id="l01-parties-2000",
+        kind="number",
+        prompt=(
+            "How many states were parties to the Collective Security Treaty on 1 January 2000? "
+            "A number."
+        ),
+        hint=(
+            "a state counts if its membership had begun by that day and had not ended yet; some "
+            "periods ended before 2000."
+        ),
+        method=(
+            "In periods, keep the rows with status 'member' whose start is on or before the day and "
+            "whose end is after it, and count them."
+        ),
+        code=(
+            "day = pd.Timestamp('2000-01-01'); "
+            "len(periods[(periods['status'] == 'member') & (periods['start'] <= day) "
+            "& (periods['end'] > day)])"
+        ),
+        expected=lambda: _parties_on("2000-01-01"),
+        mistakes=(
+            Mistake(
+                answer=lambda: len(_started_by("2000-01-01")),
+                message=(
+                    "you counted every state that had signed by then, including those whose "
+                    "membership ended in April 1999: filter on the end date too"
+                ),
+            ),
+            Mistake(
+                answer=lambda: _rows_up_to("2000-01-01"),
+                message=(
+                    "you counted events (rows of members) up to that day, not states: use periods, "
+                    "one row per state and period"
+                ),
+            ),
+        ),
+    ),
+    Exercise(
+        id="l01-charter-members",
+        kind="names",
+        prompt=(
+            "Which states were full members of the treaty on the day the CSTO Charter was signed? "
+            "Take that day from institutions, then use periods. A list of country names."
+        ),
+        hint=(
+            "two tables: one gives you a day, the other who was a member on a given day. Who had "
+            "left by then?"
+        ),
+        method=(
+            "In institutions, find the 'charter' milestone whose name says it was signed and take "
+            "its date. In periods, keep the 'member' rows that started on or before that date and "
+            "end after it, and list their country."
+        ),
+        code=(
+            "charter_day = institutions.loc[(institutions['milestone_type'] == 'charter') & "
+            "institutions['name'].str.contains('signed'), 'date'].min(); "
+            "periods.loc[(periods['status'] == 'member') & (periods['start'] <= charter_day) & "
+            "(periods['end'] > charter_day), 'country'].tolist()"
+        ),
+        expected=_charter_members,
+        mistakes=(
+            Mistake(
+                answer=_charter_ever_signed,
+                message=(
+                    "Azerbaijan, Georgia and Uzbekistan had signed the treaty but left in 1999, "
+                    "before the Charter: keep only periods that had not ended by that day"
+                ),
+            ),
+            Mistake(
+                answer=_members_at_data_date,
+                message=(
+                    "that is the list of full members at the date the data are current to, not on "
+                    "the day the Charter was signed: Armenia was a full member in 2002"
+                ),
+            ),
+        ),
+    ),
+    Exercise(
+        id="l01-disputed-dates",
+        kind="frame",
+        prompt=(
+            "Some events are dated differently by different sources. For each such event, how many "
+            "days lie between the earliest and the latest date given? A DataFrame with the columns "
+            "country, event_type and days_apart (a whole number of days), one row per event."
+        ),
+        hint=(
+            "claim_status says which rows disagree; an event is one state and one kind of event, "
+            "and Uzbekistan has more than one disputed event."
+        ),
+        method=(
+            "Keep the rows of members whose claim_status is not 'sole'; group them by country and "
+            "event_type; take the min and max date of each group; days_apart is (max - min) in "
+            "days (.dt.days); keep the three columns."
+        ),
+        code=(
+            "rows = members[members['claim_status'] != 'sole'].astype({'country': str, "
+            "'event_type': str}); span = rows.groupby(['country', 'event_type'])['date']"
+            ".agg(['min', 'max']).reset_index(); span['days_apart'] = (span['max'] - span['min'])"
+            ".dt.days; span[['country', 'event_type', 'days_apart']]"
+        ),
+        expected=_disputed_dates,
+        extra={"sort_by": ["country", "event_type"]},
+        mistakes=(
+            Mistake(
+                answer=_disputed_by_country,
+                message=(
+                    "you grouped by country only, so Uzbekistan's return (2006) and its suspension "
+                    "request (2012) became one 'event': group by country and event_type"
+                ),
+            ),
+            Mistake(
+                answer=_disputed_with_sole,
+                message=(
+                    "your table has rows with 0 days: those events have a single date; keep only "
+                    "rows whose claim_status is not 'sole'"
+                ),
+            ),
+            Mistake(
+                answer=_disputed_inclusive,
+                message=(
+                    "each figure is one day too many: the difference of two dates already gives "
+                    "the days between them; do not add 1"
+                ),
+            ),
+        ),
+    ),
+    Exercise(
+        id="l01-membership-days",
+        kind="frame",
+        prompt=(
+            "For every state, the total number of days it has been a full member (status 'member'), "
+            "summed over all its periods, up to the date the data are current to. A DataFrame with "
+            "the columns country and days, one row per state."
+        ),
+        hint=(
+            "some states have more than one period, one has a period that is not full membership, "
+            "and 'now' means the date of the data, not today."
+        ),
+        method=(
+            "Keep the rows of periods with status 'member'; compute days = (end - start).dt.days for "
+            "each period (periods already ends ongoing periods at cstolab.data.as_of()); group by "
+            "country and sum days."
+        ),
+        code=(
+            "full = periods[periods['status'] == 'member'].copy(); "
+            "full['days'] = (full['end'] - full['start']).dt.days; "
+            "full.groupby('country', as_index=False)['days'].sum()"
+        ),
+        expected=_days_as_member,
+        extra={"sort_by": ["country"]},
+        mistakes=(
+            Mistake(
+                answer=_days_with_frozen,
+                message=(
+                    "Armenia's total includes its period of frozen participation since 2024: keep "
+                    "status == 'member' only"
+                ),
+            ),
+            Mistake(
+                answer=_days_until_today,
+                message=(
+                    "the ongoing periods end today in your table: the course's data are current to "
+                    "cstolab.data.as_of(), which periods already uses as the end"
+                ),
+            ),
+            Mistake(
+                answer=_days_first_to_last,
+                message=(
+                    "you took each state's first start to its last end, so Uzbekistan's years "
+                    "outside the treaty (1999-2006) count as membership: sum the periods instead"
+                ),
+            ),
+        ),
     ),
     Exercise(
         id="l01-events-chart",
         kind="chart",
-        prompt="Draw a bar chart with one bar per event type (y) and the number of events (x).",
-        hint=(
-            "count the rows per event type with value_counts() into a table, then draw bars with the "
-            "count on x and the event type on y."
+        prompt=(
+            "Draw a horizontal bar chart of the preferred events per event type: the number of "
+            "events (events) on x, the event type (event_type) on y."
         ),
-        expected=lambda: {"mark": "bar", "x": "events", "y": "event_type"},
+        hint=(
+            "a horizontal bar chart puts the categories on the vertical axis; which channel takes "
+            "the count?"
+        ),
+        method=(
+            "alt.Chart(counts) with mark_bar(); in encode, put the quantitative column events on x "
+            "and the category column event_type on y (sorting by -x helps the reader)."
+        ),
+        code=(
+            "alt.Chart(counts).mark_bar().encode(x='events:Q', y=alt.Y('event_type:N', sort='-x'))"
+        ),
+        expected=_events_chart,
+        mistakes=(
+            Mistake(
+                answer=_events_swapped,
+                message=(
+                    "the axes are swapped: this gives vertical bars; put the count (events) on x "
+                    "and event_type on y"
+                ),
+            ),
+            Mistake(
+                answer=_events_points,
+                message=(
+                    "points show positions well, but counts of categories read best as bars "
+                    "starting from zero: use mark_bar()"
+                ),
+            ),
+        ),
     ),
 )

@@ -1,0 +1,468 @@
+"""Lesson 10: legality, intervention by invitation. Answers are computed from the provisions and
+statements datasets.
+
+The declared mistakes are computed from the same data: counting every justification (or every one
+that cites an article) as a claim of an outside threat, taking the 1992 wording for the one in force
+in 2022, counting whole years or both end days, reading an empty cell as "yes", mixing the claims of
+justifications with the wording of texts, joining the wrong wording or the wrong rows, filtering the
+statements by topic before a join on their key, and charts with swapped or wrong channels.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from cstolab.data import load
+from cstolab.exercises import Exercise, Mistake, register
+
+LEGAL_KINDS = ("treaty_text", "amendment", "charter", "resolution")
+JUSTIFICATION_KINDS = ("request", "decision", "statement")
+APPEAL_DAY = pd.Timestamp("2022-01-05")
+AMENDED = "cst-2010-art4"
+ORIGINAL = "cst-1992-art4"
+
+
+def _provisions() -> pd.DataFrame:
+    p = load("provisions")
+    p["kind"] = p["kind"].astype(str)
+    return p
+
+
+def _justifications() -> pd.DataFrame:
+    p = _provisions()
+    return p[p["kind"].isin(JUSTIFICATION_KINDS)]
+
+
+def _legal() -> pd.DataFrame:
+    p = _provisions()
+    return p[p["kind"].isin(LEGAL_KINDS)]
+
+
+def _legality() -> pd.DataFrame:
+    s = load("statements")
+    return s[s["topic"] == "legality"]
+
+
+# --- counting claims ---------------------------------------------------------------------------
+
+
+def _claims_outside() -> int:
+    return int(_justifications()["claims_external_threat"].fillna(False).sum())
+
+
+def _all_justifications() -> int:
+    return len(_justifications())
+
+
+def _citing_an_article() -> int:
+    return int(_justifications()["invokes"].notna().sum())
+
+
+# --- which wording, and when -------------------------------------------------------------------
+
+
+def _article4() -> pd.DataFrame:
+    p = _provisions()
+    treaty = p["document"].str.contains("Collective Security Treaty") & ~p["document"].str.contains(
+        "Organization"
+    )
+    return p[treaty & p["article"].str.startswith("Article 4", na=False)]
+
+
+def _wording_in_force(day: pd.Timestamp = APPEAL_DAY) -> str:
+    a4 = _article4()
+    live = (a4["in_force"] <= day) & (a4["replaced_on"].isna() | (a4["replaced_on"] > day))
+    return str(a4.loc[live, "provision_id"].iloc[0])
+
+
+def _wording_named_1992() -> str:
+    a4 = _article4()
+    return str(a4.sort_values("adopted")["provision_id"].iloc[0])
+
+
+def _protocol_row() -> pd.Series:
+    p = _provisions()
+    return p.set_index("provision_id").loc[AMENDED]
+
+
+def _protocol_days() -> int:
+    row = _protocol_row()
+    return int((row["in_force"] - row["adopted"]).days)
+
+
+def _protocol_whole_years() -> int:
+    row = _protocol_row()
+    return int((row["in_force"].year - row["adopted"].year) * 365)
+
+
+def _protocol_days_inclusive() -> int:
+    return _protocol_days() + 1
+
+
+# --- what the wording requires -----------------------------------------------------------------
+
+
+def _outside_attacker_texts() -> list[str]:
+    legal = _legal()
+    return legal.loc[legal["requires_external_attack"].fillna(False), "provision_id"].tolist()
+
+
+def _empty_read_as_yes() -> list[str]:
+    legal = _legal()
+    return legal.loc[legal["requires_external_attack"].fillna(True), "provision_id"].tolist()
+
+
+def _texts_and_claims() -> list[str]:
+    j = _justifications()
+    claims = j.loc[j["claims_external_threat"].fillna(False), "provision_id"].tolist()
+    return _outside_attacker_texts() + claims
+
+
+# --- joins -------------------------------------------------------------------------------------
+
+
+def _invoked(rows: pd.DataFrame, lookup: pd.Series | None = None) -> pd.DataFrame:
+    p = _provisions()
+    wording = p.set_index("provision_id")["requires_external_attack"]
+    keys = rows["invokes"] if lookup is None else rows["invokes"].replace(lookup)
+    out = rows[["provision_id", "invokes", "claims_external_threat"]].reset_index(drop=True)
+    out["invoked_requires"] = keys.map(wording).astype("boolean").reset_index(drop=True)
+    return out
+
+
+def _invoked_wording() -> pd.DataFrame:
+    j = _justifications()
+    return _invoked(j[j["invokes"].notna()])
+
+
+def _invoked_1992_wording() -> pd.DataFrame:
+    j = _justifications()
+    return _invoked(j[j["invokes"].notna()], lookup={AMENDED: ORIGINAL})
+
+
+def _invoked_all_rows() -> pd.DataFrame:
+    return _invoked(_justifications())
+
+
+def _linked(statements: pd.DataFrame) -> pd.DataFrame:
+    p = _provisions()
+    rows = p[p["statement_id"].notna()][["provision_id", "statement_id"]]
+    cols = statements[["statement_id", "actor_type", "stance"]]
+    out = rows.merge(cols, on="statement_id")[["provision_id", "actor_type", "stance"]]
+    return out.astype({"actor_type": str, "stance": str}).reset_index(drop=True)
+
+
+def _linked_statements() -> pd.DataFrame:
+    return _linked(load("statements"))
+
+
+def _linked_legality_only() -> pd.DataFrame:
+    return _linked(_legality())
+
+
+def _legality_left_join() -> pd.DataFrame:
+    p = _provisions()
+    s = _legality()[["statement_id", "actor_type", "stance"]]
+    out = s.merge(p[["provision_id", "statement_id"]], on="statement_id", how="left")
+    return out[["provision_id", "actor_type", "stance"]].astype({"actor_type": str, "stance": str})
+
+
+# --- what scholars say -------------------------------------------------------------------------
+
+
+def _stances_of(rows: pd.DataFrame) -> list[str]:
+    return sorted(rows["stance"].astype(str).unique())
+
+
+def _scholar_stances() -> list[str]:
+    s = _legality()
+    return _stances_of(s[s["actor_type"] == "scholar_analyst"])
+
+
+def _scholar_stances_all_topics() -> list[str]:
+    s = load("statements")
+    return _stances_of(s[s["actor_type"] == "scholar_analyst"])
+
+
+def _legality_stances() -> list[str]:
+    return _stances_of(_legality())
+
+
+def _chart(mark: str, x: str, y: str, color: str) -> dict[str, str]:
+    return {"mark": mark, "x": x, "y": y, "color": color}
+
+
+register(
+    Exercise(
+        id="l10-claims-external",
+        kind="number",
+        prompt=(
+            "How many of the justifications (provisions rows of kind request, decision or "
+            "statement) say that the threat came, at least in part, from outside Kazakhstan? A number."
+        ),
+        hint="look at what each justification claims, not at which article it cites.",
+        method=(
+            "Keep the rows whose kind is request, decision or statement and count those whose "
+            "claims_external_threat is true (an empty cell means the row does not say)."
+        ),
+        code=(
+            "j = provisions[provisions['kind'].isin(['request', 'decision', 'statement'])]; "
+            "int(j['claims_external_threat'].fillna(False).sum())"
+        ),
+        expected=_claims_outside,
+        mistakes=(
+            Mistake(
+                answer=_all_justifications,
+                message=(
+                    "that counts every justification: an empty claims_external_threat means the row "
+                    "does not say where the threat came from"
+                ),
+            ),
+            Mistake(
+                answer=_citing_an_article,
+                message=(
+                    "that counts the justifications that cite a provision (invokes); citing Article 4 "
+                    "is not the same as claiming an outside threat"
+                ),
+            ),
+        ),
+    ),
+    Exercise(
+        id="l10-in-force",
+        kind="choice",
+        prompt=(
+            "Which wording of Article 4 of the Collective Security Treaty was in force on "
+            "5 January 2022, when Tokayev appealed? Give its provision_id as a string."
+        ),
+        hint="two rows hold Article 4; compare their in_force and replaced_on dates with the day of the appeal.",
+        method=(
+            "Keep the treaty's Article 4 rows; the wording in force is the one whose in_force is on or "
+            "before 5 January 2022 and whose replaced_on is empty or later."
+        ),
+        code=(
+            "a4 = provisions[provisions['provision_id'].isin(['cst-1992-art4', 'cst-2010-art4'])]; "
+            "day = pd.Timestamp('2022-01-05'); "
+            "a4.loc[(a4['in_force'] <= day) & (a4['replaced_on'].isna() | (a4['replaced_on'] > day)), "
+            "'provision_id'].iloc[0]"
+        ),
+        expected=_wording_in_force,
+        options=(ORIGINAL, AMENDED),
+        mistakes=(
+            Mistake(
+                answer=_wording_named_1992,
+                message=(
+                    "the 1992 wording was replaced on the date in its replaced_on column; Putin and "
+                    "Russia's Foreign Ministry speak of 'the 1992 treaty', which names the treaty, not "
+                    "the wording"
+                ),
+            ),
+        ),
+    ),
+    Exercise(
+        id="l10-protocol-days",
+        kind="number",
+        prompt=(
+            "How many days passed between the signing of the 2010 protocol amending Article 4 "
+            "(provision_id 'cst-2010-art4') and its entry into force? A whole number."
+        ),
+        hint="both dates are in the row; a difference of two dates is a Timedelta.",
+        method="Take in_force minus adopted for that row and read the Timedelta's .days.",
+        code=(
+            "row = provisions.set_index('provision_id').loc['cst-2010-art4']; "
+            "(row['in_force'] - row['adopted']).days"
+        ),
+        expected=_protocol_days,
+        mistakes=(
+            Mistake(
+                answer=_protocol_whole_years,
+                message=(
+                    "that multiplies the difference in calendar years by 365; subtract the dates "
+                    "themselves"
+                ),
+            ),
+            Mistake(
+                answer=_protocol_days_inclusive,
+                message=(
+                    "one day too many: a date difference does not count the first day as well as the "
+                    "last"
+                ),
+            ),
+        ),
+    ),
+    Exercise(
+        id="l10-outside-attacker",
+        kind="names",
+        prompt=(
+            "Which legal texts (kind treaty_text, amendment, charter or resolution) have wording "
+            "that requires the attack to come from outside? A list of provision_id values."
+        ),
+        hint="an empty cell in requires_external_attack is an answer too, and it is not 'yes'.",
+        method=(
+            "Keep the legal texts, then the rows whose requires_external_attack is true; treat "
+            "empty cells as not true."
+        ),
+        code=(
+            "legal = provisions[provisions['kind'].isin(['treaty_text', 'amendment', 'charter', "
+            "'resolution'])]; legal.loc[legal['requires_external_attack'].fillna(False), "
+            "'provision_id'].tolist()"
+        ),
+        expected=_outside_attacker_texts,
+        mistakes=(
+            Mistake(
+                answer=_empty_read_as_yes,
+                message=(
+                    "you counted empty cells as 'yes': empty means the wording does not settle where "
+                    "the attack comes from"
+                ),
+            ),
+            Mistake(
+                answer=_texts_and_claims,
+                message=(
+                    "you added justifications that claim an outside threat: the question is what "
+                    "the texts require, not what the officials claimed"
+                ),
+            ),
+        ),
+    ),
+    Exercise(
+        id="l10-invoked-wording",
+        kind="frame",
+        prompt=(
+            "For every justification that cites a provision (invokes not empty), a DataFrame with "
+            "the columns provision_id, invokes, claims_external_threat and invoked_requires: the "
+            "requires_external_attack value of the provision it invokes."
+        ),
+        hint="the table has to be joined to itself: the key of the second copy is what the first one invokes.",
+        method=(
+            "Keep the justifications whose invokes is not empty; merge them (left) with a copy of "
+            "provisions holding only provision_id and requires_external_attack, renamed invokes and "
+            "invoked_requires, on invokes."
+        ),
+        code=(
+            "j = provisions[provisions['invokes'].notna()][['provision_id', 'invokes', "
+            "'claims_external_threat']]; wording = provisions[['provision_id', "
+            "'requires_external_attack']].rename(columns={'provision_id': 'invokes', "
+            "'requires_external_attack': 'invoked_requires'}); j.merge(wording, on='invokes', how='left')"
+        ),
+        expected=_invoked_wording,
+        extra={"sort_by": ["provision_id"]},
+        mistakes=(
+            Mistake(
+                answer=_invoked_1992_wording,
+                message=(
+                    "you looked up the 1992 wording; the justifications of 2022 invoke the amended "
+                    "Article 4 (cst-2010-art4), whose wording does not name the attacker"
+                ),
+            ),
+            Mistake(
+                answer=_invoked_all_rows,
+                message=(
+                    "your table keeps justifications that cite no provision: drop the rows whose "
+                    "invokes is empty first"
+                ),
+            ),
+        ),
+    ),
+    Exercise(
+        id="l10-statement-join",
+        kind="frame",
+        prompt=(
+            "Join the provisions rows that have a statement_id to the statements dataset: a "
+            "DataFrame with the columns provision_id, actor_type and stance, one row per linked "
+            "provisions row."
+        ),
+        hint="the link is statement_id; check that every provisions row with a statement_id finds its match.",
+        method=(
+            "Keep the provisions rows whose statement_id is not empty and merge them with "
+            "statements[['statement_id', 'actor_type', 'stance']] on statement_id, using the whole "
+            "statements table."
+        ),
+        code=(
+            "linked = provisions[provisions['statement_id'].notna()]; "
+            "linked.merge(statements[['statement_id', 'actor_type', 'stance']], "
+            "on='statement_id')[['provision_id', 'actor_type', 'stance']]"
+        ),
+        expected=_linked_statements,
+        extra={"sort_by": ["provision_id"]},
+        mistakes=(
+            Mistake(
+                answer=_linked_legality_only,
+                message=(
+                    "you filtered the statements to the topic 'legality' before joining; some linked "
+                    "statements are coded framing or csto_role, so their rows got lost"
+                ),
+            ),
+            Mistake(
+                answer=_legality_left_join,
+                message=(
+                    "that keeps every statement on legality, with empty provision_id where no "
+                    "provisions row links to it: start from the provisions rows"
+                ),
+            ),
+        ),
+    ),
+    Exercise(
+        id="l10-scholar-stances",
+        kind="names",
+        prompt=(
+            "Which stances do scholars and analysts (actor_type scholar_analyst) take in the "
+            "statements on legality? A list of stance values."
+        ),
+        hint="two conditions, one on the topic and one on the type of actor.",
+        method=(
+            "Keep the statements whose topic is 'legality' and whose actor_type is "
+            "'scholar_analyst', then list the distinct stance values."
+        ),
+        code=(
+            "legality[legality['actor_type'] == 'scholar_analyst']['stance'].astype(str).unique().tolist()"
+        ),
+        expected=_scholar_stances,
+        mistakes=(
+            Mistake(
+                answer=_scholar_stances_all_topics,
+                message=(
+                    "those are the scholars' stances on every topic (framing, role of the CSTO, ...): "
+                    "keep the topic 'legality'"
+                ),
+            ),
+            Mistake(
+                answer=_legality_stances,
+                message="those are the stances of every actor on legality: keep scholar_analyst only",
+            ),
+        ),
+    ),
+    Exercise(
+        id="l10-legality-chart",
+        kind="chart",
+        prompt=(
+            "Draw a horizontal stacked bar chart of the statements on legality: one bar per "
+            "actor_type on y, the number of statements (a column named statements) on x, coloured "
+            "by stance."
+        ),
+        hint="count first (groupby on two columns, then .size()), then draw; the bar runs along x.",
+        method=(
+            "counts = legality.groupby(['actor_type', 'stance'], observed=True).size()"
+            ".reset_index(name='statements'); then alt.Chart(counts).mark_bar() encoding x, y and "
+            "color."
+        ),
+        code=(
+            "alt.Chart(counts).mark_bar().encode(x='statements:Q', y='actor_type:N', color='stance:N')"
+        ),
+        expected=lambda: _chart("bar", "statements", "actor_type", "stance"),
+        mistakes=(
+            Mistake(
+                answer=lambda: _chart("bar", "actor_type", "statements", "stance"),
+                message=(
+                    "x and y are swapped: for horizontal bars actor_type goes on y and the count on x"
+                ),
+            ),
+            Mistake(
+                answer=lambda: _chart("bar", "statements", "actor_type", "actor_type"),
+                message=(
+                    "colouring by actor_type repeats the y axis; colour by stance to see the split "
+                    "inside each bar"
+                ),
+            ),
+        ),
+    ),
+)

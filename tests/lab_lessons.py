@@ -1,0 +1,254 @@
+"""Run every lesson of an edition in a real JupyterLab as a student would, and record what they see.
+
+Shared by tests/test_lab_student_edition.py and tests/test_lab_study_edition.py (two files so
+that pytest-xdist runs the two editions side by side). One JupyterLab and one Chromium serve all
+lessons of an edition; every request to a host other than 127.0.0.1 is blocked.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from lab_session import guarded_context, jupyter_lab
+
+from cstolab.student_edition import glued_values, split_at_markers, write_edition
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = Path(__import__("os").environ.get("CSTOLAB_TEST_NOTEBOOKS", ROOT / "notebooks"))
+RAW = re.compile(r"\{(?:glue|cite|ref|doc|numref)[:}`]|```\{|:::\{|:class:|^\([a-z0-9_-]+\)=", re.M)
+GLUE_TEXT = re.compile(r"\{glue:text\}`(?P<name>[a-z0-9_]+)(?::(?P<fmt>[^`]*))?`")
+# Every cell attached to the page, so the test sees the whole notebook (JupyterLab's default
+# windowing only renders the cells in view; students scroll, the test reads the DOM).
+LAB_SETTINGS = {"@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"}}
+RUN_SECONDS = 240
+
+
+@dataclass
+class LessonView:
+    """What one lesson showed after Run All."""
+
+    name: str
+    markdown: str = ""
+    charts_drawn: int = 0
+    charts_expected: int = 0
+    unfinished_cells: int = 0
+    error_outputs: list[str] = field(default_factory=list)
+    quiz: dict[str, str] = field(default_factory=dict)
+    rubric_hidden: bool | None = None
+    rubric_opens: bool | None = None
+    glued_expected: list[str] = field(default_factory=list)
+
+
+def expected_glued_texts(nb: nbformat.NotebookNode) -> list[str]:
+    """The glued values a lesson's prose shows, formatted as the book formats them."""
+    from myst_nb.core.variables import format_plain_text
+
+    values = glued_values(nb)
+    lesson_md = "\n".join(
+        c.source
+        for role, c in split_at_markers(nb)
+        if role == "lesson" and c.cell_type == "markdown"
+    )
+    return sorted(
+        {
+            format_plain_text(values[m["name"]], m["fmt"] or "")
+            for m in GLUE_TEXT.finditer(lesson_md)
+        }
+    )
+
+
+def lessons(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.glob("[0-9][0-9]_*.ipynb"))
+
+
+def write(kind: str, out: Path) -> Path:
+    write_edition(out, NOTEBOOKS, solutions=kind == "study")
+    return out
+
+
+def _quiz_answers(folder: Path, lesson: str) -> dict[str, Any]:
+    path = folder / "quizzes" / f"{Path(lesson).stem}.json"
+    if not path.is_file():
+        return {}
+    questions = json.loads(path.read_text(encoding="utf-8"))
+    numeric = next((q for q in questions if q["type"] == "numeric"), None)
+    value = None
+    if numeric:
+        value = next(a["value"] for a in numeric["answers"] if a.get("correct") and "value" in a)
+    return {"numeric": value}
+
+
+def _run_all(page: Any) -> None:
+    """Run → Run All Cells, as a student would (menu items found by their accessible role).
+
+    Just after the kernel reports idle, JupyterLab may still ignore the command (the session is
+    settling), so the test checks that execution started and tries again, up to three times.
+    """
+    started = """() => [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
+                       .some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))"""
+    for _ in range(3):
+        page.wait_for_timeout(2000)
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        try:
+            page.wait_for_function(started, timeout=15_000, polling=250)
+            return
+        except Exception:
+            page.keyboard.press("Escape")
+    raise AssertionError("Run All Cells did not start the lesson's cells")
+
+
+def view_lesson(page: Any, base: str, folder: Path, lesson: str) -> LessonView:
+    """Open ``lesson``, Run All, wait until every cell ran, read it and answer its quiz."""
+    source = nbformat.read(NOTEBOOKS / lesson, 4)
+    view = LessonView(lesson, glued_expected=expected_glued_texts(source))
+    view.charts_expected = sum(c.source.count("{glue:figure}") for c in source.cells)
+    page.goto(base + f"lab/tree/{lesson}", wait_until="load")
+    page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=60_000)
+    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(
+        state="attached", timeout=60_000
+    )
+    _run_all(page)
+    # done when every code cell has run, or stopped early when one failed (Run All stops there)
+    state = page.wait_for_function(
+        """() => {
+          const failed = [...document.querySelectorAll('.jp-OutputArea-output')]
+            .some(o => o.querySelector('.jp-RenderedText[data-mime-type="application/vnd.jupyter.stderr"]')
+                       && /Traceback|Error:/.test(o.textContent));
+          if (failed) return 'failed';
+          const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];
+          return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent)) && 'done';
+        }""",
+        timeout=RUN_SECONDS * 1000,
+        polling=500,
+    ).json_value()
+    if state == "failed":
+        errors = page.locator(
+            ".jp-OutputArea-output .jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr']"
+        )
+        raise AssertionError(
+            f"{lesson}: a cell failed in Run All:\n{errors.last.inner_text()[-1500:]}"
+        )
+    if view.charts_expected:
+        page.wait_for_function(
+            f"() => document.querySelectorAll('.jp-OutputArea-output svg.marks, "
+            f".jp-OutputArea-output canvas.marks').length >= {view.charts_expected}",
+            timeout=60_000,
+        )
+    view.charts_drawn = page.locator(
+        ".jp-OutputArea-output svg.marks, .jp-OutputArea-output canvas.marks"
+    ).count()
+    view.unfinished_cells = page.locator(".jp-CodeCell .jp-InputArea-prompt", has_text="*").count()
+    view.error_outputs = page.locator(
+        ".jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr']"
+    ).all_inner_texts()
+    view.error_outputs = [t for t in view.error_outputs if "Traceback" in t or "Error" in t]
+    view.markdown = "\n".join(
+        page.locator(".jp-MarkdownCell .jp-RenderedMarkdown").all_inner_texts()
+    )
+    _answer_quiz(page, view, _quiz_answers(folder, lesson))
+    _open_rubric(page, view)
+    return view
+
+
+def _answer_quiz(page: Any, view: LessonView, answers: dict[str, Any]) -> None:
+    quiz = page.locator(".Quiz").first
+    if not quiz.count():
+        return
+    quiz.scroll_into_view_if_needed()
+    choice = page.locator(".Quiz .MCButton").first
+    choice.click()
+    feedback = choice.locator(
+        "xpath=ancestor::div[contains(@class,'Quiz')]//div[contains(@class,'Feedback')]"
+    ).first
+    view.quiz["choice"] = feedback.inner_text(timeout=5_000).strip()
+    if answers.get("numeric") is not None:
+        box = page.locator(".Quiz .Input-text").first
+        box.fill(str(answers["numeric"]))
+        box.press("Enter")
+        numeric = box.locator(
+            "xpath=ancestor::div[contains(@class,'Quiz')]//div[contains(@class,'Feedback')]"
+        ).first
+        page.wait_for_function(
+            "el => el.textContent.trim().length > 0", arg=numeric.element_handle(), timeout=5_000
+        )
+        view.quiz["numeric"] = numeric.inner_text().strip()
+        view.quiz["numeric_colour"] = box.evaluate("el => getComputedStyle(el).color")
+        view.quiz["numeric_background"] = box.evaluate("el => getComputedStyle(el).backgroundColor")
+
+
+def _open_rubric(page: Any, view: LessonView) -> None:
+    rubric = page.locator(".jp-OutputArea-output details", has_text="Rubric for").first
+    if not rubric.count():
+        return
+    body = rubric.locator("li").first
+    view.rubric_hidden = not body.is_visible()
+    rubric.locator("summary").click()
+    view.rubric_opens = body.is_visible()
+
+
+def run_edition(kind: str, tmp: Path) -> tuple[dict[str, LessonView], list[str], list[str]]:
+    """Write the edition, run every lesson in one browser; the views, outside requests, errors."""
+    from playwright.sync_api import sync_playwright
+
+    folder = write(kind, tmp / kind)
+    blocked: list[str] = []
+    errors: list[str] = []
+    views: dict[str, LessonView] = {}
+    with jupyter_lab(folder, tmp / "home", LAB_SETTINGS) as base, sync_playwright() as pw:
+        with guarded_context(pw, blocked) as context:
+            page = context.new_page()
+            page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
+            page.on(
+                "console",
+                lambda msg: errors.append(f"console: {msg.text}") if msg.type == "error" else None,
+            )
+            for lesson in lessons(folder):
+                current = len(errors)
+                views[lesson] = view_lesson(page, base, folder, lesson)
+                errors[current:] = [f"{lesson}: {e}" for e in errors[current:]]
+                page.screenshot(path=str(tmp / f"{kind}-{lesson}.png"))
+    return views, blocked, errors
+
+
+CHROMIUM_OK = __import__("lab_session").CHROMIUM.exists()
+
+
+def assert_lessons_read_right(
+    views: dict[str, LessonView], blocked: list[str], errors: list[str]
+) -> None:
+    """The assertions of issue 11, for every lesson of one edition."""
+    problems: list[str] = []
+    for name, view in views.items():
+        raw = RAW.search(view.markdown)
+        if raw:
+            start = max(raw.start() - 40, 0)
+            problems.append(f"{name}: raw markup {view.markdown[start : raw.end() + 40]!r}")
+        missing = [t for t in view.glued_expected if t not in view.markdown]
+        if missing:
+            problems.append(f"{name}: glued values not shown: {missing[:5]}")
+        if view.charts_drawn < view.charts_expected:
+            problems.append(f"{name}: {view.charts_drawn} of {view.charts_expected} charts drawn")
+        if view.unfinished_cells or view.error_outputs:
+            problems.append(f"{name}: cells unfinished or failed: {view.error_outputs[:2]}")
+        if view.quiz and not view.quiz.get("choice"):
+            problems.append(f"{name}: a multiple-choice answer got no feedback")
+        if "numeric" in view.quiz and not view.quiz["numeric"]:
+            problems.append(f"{name}: a numeric answer got no feedback")
+        if view.quiz.get("numeric_colour") == view.quiz.get("numeric_background"):
+            problems.append(f"{name}: the numeric answer box has text in its background colour")
+        if view.rubric_hidden is False or view.rubric_opens is False:
+            problems.append(f"{name}: rubric shown before it is opened, or does not open")
+    quizzes = [v for v in views.values() if v.quiz]
+    assert len(quizzes) >= len(views) - 1, "every lesson but the capstone has a quiz"
+    assert all("numeric" in v.quiz for v in quizzes), [
+        v.name for v in quizzes if "numeric" not in v.quiz
+    ]
+    assert not problems, "\n".join(problems)
+    assert not blocked, f"requests left the machine: {sorted(set(blocked))[:10]}"
+    assert not errors, "\n".join(errors[:20])
