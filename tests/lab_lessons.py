@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,7 +90,7 @@ def _run_all(page: Any) -> None:
     Just after the kernel reports idle, JupyterLab may still ignore the command (the session is
     settling), so the test checks that execution started and tries again, up to three times.
     """
-    started = """() => [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
+    started = """() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputArea-prompt')]
                        .some(p => /\\[(\\*|\\d+)\\]/.test(p.textContent))"""
     for _ in range(3):
         page.wait_for_timeout(2000)
@@ -103,30 +104,49 @@ def _run_all(page: Any) -> None:
     raise AssertionError("Run All Cells did not start the lesson's cells")
 
 
+STATE_JS = """() => {
+  const failed = [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output')]
+    .some(o => o.querySelector('.jp-RenderedText[data-mime-type="application/vnd.jupyter.stderr"]')
+               && /Traceback|Error:/.test(o.textContent));
+  const prompts = [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputArea-prompt')]
+    .map(p => p.textContent.trim());
+  const done = prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p));
+  const busy = prompts.some(p => p.includes('*'));
+  return {state: failed ? 'failed' : done ? 'done' : busy ? 'busy' : 'waiting', prompts};
+}"""
+
+
+def _wait_until_run(page: Any) -> tuple[str, list[str]]:
+    """Poll until every code cell ran, one failed, or nothing has been running for 30 s."""
+    deadline = time.monotonic() + RUN_SECONDS
+    quiet_since = None
+    while time.monotonic() < deadline:
+        result = page.evaluate(STATE_JS)
+        if result["state"] in ("done", "failed"):
+            return result["state"], result["prompts"]
+        if result["state"] == "busy":
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since > 30:
+            return "stalled: nothing running for 30 s", result["prompts"]
+        page.wait_for_timeout(500)
+    return "timed out", page.evaluate(STATE_JS)["prompts"]
+
+
 def view_lesson(page: Any, base: str, folder: Path, lesson: str) -> LessonView:
     """Open ``lesson``, Run All, wait until every cell ran, read it and answer its quiz."""
     source = nbformat.read(NOTEBOOKS / lesson, 4)
     view = LessonView(lesson, glued_expected=expected_glued_texts(source))
     view.charts_expected = sum(c.source.count("{glue:figure}") for c in source.cells)
-    page.goto(base + f"lab/tree/{lesson}", wait_until="load")
+    # ?reset: a fresh workspace, so the previous lesson is not reopened beside this one
+    page.goto(base + f"lab/tree/{lesson}?reset", wait_until="load")
     page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=60_000)
     page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(
         state="attached", timeout=60_000
     )
     _run_all(page)
-    # done when every code cell has run, or stopped early when one failed (Run All stops there)
-    state = page.wait_for_function(
-        """() => {
-          const failed = [...document.querySelectorAll('.jp-OutputArea-output')]
-            .some(o => o.querySelector('.jp-RenderedText[data-mime-type="application/vnd.jupyter.stderr"]')
-                       && /Traceback|Error:/.test(o.textContent));
-          if (failed) return 'failed';
-          const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];
-          return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent)) && 'done';
-        }""",
-        timeout=RUN_SECONDS * 1000,
-        polling=500,
-    ).json_value()
+    state, prompts = _wait_until_run(page)
     if state == "failed":
         errors = page.locator(
             ".jp-OutputArea-output .jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr']"
@@ -134,6 +154,9 @@ def view_lesson(page: Any, base: str, folder: Path, lesson: str) -> LessonView:
         raise AssertionError(
             f"{lesson}: a cell failed in Run All:\n{errors.last.inner_text()[-1500:]}"
         )
+    if state != "done":
+        page.screenshot(path=f"/tmp/{lesson}-stalled.png", full_page=True)
+        raise AssertionError(f"{lesson}: Run All stalled ({state}); prompts: {prompts}")
     if view.charts_expected:
         page.wait_for_function(
             f"() => document.querySelectorAll('.jp-OutputArea-output svg.marks, "
@@ -192,6 +215,17 @@ def _open_rubric(page: Any, view: LessonView) -> None:
     view.rubric_opens = body.is_visible()
 
 
+def _shut_down_kernels(base: str) -> None:
+    """End the lesson's kernel, as a student closing the notebook would (keeps memory flat)."""
+    import urllib.request
+
+    with urllib.request.urlopen(base + "api/sessions", timeout=10) as response:
+        sessions = json.load(response)
+    for session in sessions:
+        request = urllib.request.Request(base + f"api/sessions/{session['id']}", method="DELETE")
+        urllib.request.urlopen(request, timeout=30).close()
+
+
 def run_edition(kind: str, tmp: Path) -> tuple[dict[str, LessonView], list[str], list[str]]:
     """Write the edition, run every lesson in one browser; the views, outside requests, errors."""
     from playwright.sync_api import sync_playwright
@@ -211,6 +245,7 @@ def run_edition(kind: str, tmp: Path) -> tuple[dict[str, LessonView], list[str],
             for lesson in lessons(folder):
                 current = len(errors)
                 views[lesson] = view_lesson(page, base, folder, lesson)
+                _shut_down_kernels(base)
                 errors[current:] = [f"{lesson}: {e}" for e in errors[current:]]
                 page.screenshot(path=str(tmp / f"{kind}-{lesson}.png"))
     return views, blocked, errors

@@ -144,3 +144,24 @@ def test_broken_csv_in_package_names_file_row_field(tmp_path, monkeypatch):
 def test_datapackage_is_valid_json_with_all_resources(root: Path):
     package = json.loads((root / "data" / "datapackage.json").read_text())
     assert [r["name"] for r in package["resources"]] == cstolab.datasets()
+
+
+def test_a_data_file_that_is_not_utf8_names_file_and_line(tmp_path, monkeypatch):
+    """Issue 14: a raw UnicodeDecodeError became a DataValidationError naming the file and line."""
+    import shutil
+
+    from cstolab import data
+
+    copy = tmp_path / "data"
+    shutil.copytree(data.data_dir(), copy)
+    members = copy / "members.csv"
+    lines = members.read_bytes().split(b"\n")
+    lines[3] = lines[3] + b" caf\xe9"  # Latin-1 e-acute on line 4
+    members.write_bytes(b"\n".join(lines))
+    monkeypatch.setattr(data, "data_dir", lambda: copy)
+    data.clear_cache()
+    try:
+        with pytest.raises(cstolab.DataValidationError, match=r"members\.csv, line 4: byte 0xe9"):
+            cstolab.load("members")
+    finally:
+        data.clear_cache()

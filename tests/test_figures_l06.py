@@ -19,7 +19,9 @@ def crisis() -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def track(crisis: pd.DataFrame) -> pd.DataFrame:
     personnel = crisis[crisis["event_type"] == "personnel_change"]
-    massimov = crisis[crisis["event_id"].str.contains("massimov") & (crisis["event_type"] != "personnel_change")]
+    massimov = crisis[
+        crisis["event_id"].str.contains("massimov") & (crisis["event_type"] != "personnel_change")
+    ]
     operation = crisis[
         crisis["event_type"].isin(["csto_decision", "deployment", "withdrawal"])
         | (crisis["event_id"] == l06.REQUEST_ID)
@@ -36,7 +38,9 @@ def track(crisis: pd.DataFrame) -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def positions() -> pd.DataFrame:
     debate = l06.debate_coding().merge(cstolab.load("statements"), on="statement_id", how="left")
-    debate["holder"] = debate["actor"].str.split(",").str[0].str.replace(r"\s*\(.*\)$", "", regex=True)
+    debate["holder"] = (
+        debate["actor"].str.split(",").str[0].str.replace(r"\s*\(.*\)$", "", regex=True)
+    )
     return (
         debate.groupby(["question", "position"], sort=False)
         .agg(holders=("holder", "nunique"), names=("holder", "; ".join))
@@ -58,7 +62,9 @@ def test_sequence_chart_has_band_and_points_and_counts_from_the_data(track, cris
 
 
 def test_sequence_description_follows_the_data(track):
-    fewer = track[~((track["track"] == l06.TRACKS[1]) & (track["date"] == pd.Timestamp("2022-01-05")))]
+    fewer = track[
+        ~((track["track"] == l06.TRACKS[1]) & (track["date"] == pd.Timestamp("2022-01-05")))
+    ]
     # dropping the personnel changes of the request day changes the sentence
     assert "0 fall on 5 January" in l06.sequence(fewer).to_dict()["description"]
 
@@ -79,8 +85,12 @@ def test_debate_coding_points_at_scholar_rows_with_two_positions_per_question():
     coding = l06.debate_coding()
     statements = cstolab.load("statements").set_index("statement_id")
     assert coding["statement_id"].is_unique
-    assert set(coding["statement_id"]) <= set(statements.index), "coding names a row that does not exist"
-    assert set(statements.loc[coding["statement_id"], "actor_type"].astype(str)) == {"scholar_analyst"}
+    assert set(coding["statement_id"]) <= set(statements.index), (
+        "coding names a row that does not exist"
+    )
+    assert set(statements.loc[coding["statement_id"], "actor_type"].astype(str)) == {
+        "scholar_analyst"
+    }
     assert list(coding["question"].unique()) == list(l06.QUESTIONS)
     assert (coding.groupby("question")["position"].nunique() >= 2).all()
 
@@ -94,7 +104,9 @@ def test_debate_chart_is_a_bar_per_position_with_computed_description(positions)
     desc = spec["description"]
     top = positions.sort_values("holders", ascending=False, kind="mergesort").iloc[0]
     assert f"{len(positions)} positions on 4 questions" in desc
-    assert f"{int((positions['holders'] > 1).sum())} positions rest on more than one analyst" in desc
+    assert (
+        f"{int((positions['holders'] > 1).sum())} positions rest on more than one analyst" in desc
+    )
     assert f"'{top['position']}' ({int(top['holders'])} holders)" in desc
     fewer = positions[positions["question"] != "ukraine"]
     assert "on 3 questions" in l06.debate(fewer).to_dict()["description"]

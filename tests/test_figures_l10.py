@@ -56,8 +56,10 @@ def test_wording_description_follows_the_data(legal):
 
 def test_stances_chart_is_a_heat_map_with_counts(legality):
     spec = figures.l10.stances(legality).to_dict()
-    marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"]
-             for layer in spec["layer"]]
+    marks = [
+        layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"]
+        for layer in spec["layer"]
+    ]
     assert marks == ["rect", "text"]
     assert spec["layer"][0]["encoding"]["x"]["field"] == "stance"
     assert spec["layer"][0]["encoding"]["y"]["field"] == "actor_type"

@@ -12,24 +12,17 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
 
 import nbformat
 import pandas as pd
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-from browser_env import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from lab_session import CHROMIUM, guarded_context, jupyter_lab
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -64,38 +57,10 @@ def test_installed_environment_switches_the_extension_on():
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"JupyterLab exited early:\n{process.stderr.read()}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.3)
-    raise TimeoutError(f"JupyterLab did not answer at {url} within {seconds} s")
-
-
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A JupyterLab on 127.0.0.1 over a folder with one trusted notebook holding a chart."""
     home = tmp_path_factory.mktemp("lab")
-    env = {
-        **os.environ,
-        # user-level Jupyter folders of our own, so the test neither reads nor writes the user's
-        "JUPYTER_CONFIG_DIR": str(home / ".jupyter"),
-        "JUPYTER_DATA_DIR": str(home / ".data"),
-        "JUPYTER_RUNTIME_DIR": str(home / ".runtime"),
-        "JUPYTERLAB_SETTINGS_DIR": str(home / ".settings"),
-        "JUPYTERLAB_WORKSPACES_DIR": str(home / ".workspaces"),
-    }
     notebook = nbformat.v4.new_notebook()
     notebook.cells.append(
         nbformat.v4.new_code_cell(
@@ -107,41 +72,15 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     path = home / "chart.ipynb"
     nbformat.write(notebook, path)
     # Output scripts run only in trusted notebooks: trust it as `jupyter trust` would.
+    env = {**os.environ, "JUPYTER_DATA_DIR": str(home / ".data")}
     subprocess.run(
-        [sys.executable, "-m", "jupyter", "trust", str(path)], env=env, check=True, capture_output=True
-    )
-
-    port = _free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "jupyter",
-            "lab",
-            "--no-browser",
-            "--ip=127.0.0.1",
-            f"--port={port}",
-            f"--ServerApp.root_dir={home}",
-            "--IdentityProvider.token=",
-            "--ServerApp.password=",
-            # CI runs as root; Jupyter refuses that unless told
-            *(["--allow-root"] if os.geteuid() == 0 else []),
-        ],
+        [sys.executable, "-m", "jupyter", "trust", str(path)],
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+        check=True,
+        capture_output=True,
     )
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        _wait_for(base + "api", process)
+    with jupyter_lab(home, home) as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def test_server_serves_the_bundle(lab: str):
@@ -161,37 +100,21 @@ def test_chart_draws_in_jupyterlab_offline(lab: str):
     from playwright.sync_api import sync_playwright
 
     blocked: list[str] = []
-    vega_requests: list[str] = []
-
-    def guard(route: Any) -> None:
-        url = route.request.url
-        if urlsplit(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:")):
-            if "vega" in url:
-                vega_requests.append(url)
-            route.continue_()
-        else:
-            blocked.append(url)
-            route.abort()
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            context = browser.new_context(service_workers="block")
-            context.route("**/*", guard)
-            page = context.new_page()
-            page.goto(lab + "lab/tree/chart.ipynb", wait_until="load")
-            svg = page.locator(".jp-OutputArea-output svg.marks").first
-            svg.wait_for(state="attached", timeout=60_000)
-            marks = page.locator(".jp-OutputArea-output svg.marks .mark-symbol path")
-            assert marks.count() == 3
-            # the description reaches assistive technology here too (Vega 6 puts it on the
-            # graphics-document wrapper around the SVG)
-            label = svg.evaluate(
-                "svg => svg.closest('[role=\"graphics-document\"]').getAttribute('aria-label')"
-            )
-            assert label == "Three points, one per year."
-        finally:
-            browser.close()
+    seen: list[str] = []
+    with sync_playwright() as playwright, guarded_context(playwright, blocked, seen) as context:
+        page = context.new_page()
+        page.goto(lab + "lab/tree/chart.ipynb", wait_until="load")
+        svg = page.locator(".jp-OutputArea-output svg.marks").first
+        svg.wait_for(state="attached", timeout=60_000)
+        marks = page.locator(".jp-OutputArea-output svg.marks .mark-symbol path")
+        assert marks.count() == 3
+        # the description reaches assistive technology here too (Vega 6 puts it on the
+        # graphics-document wrapper around the SVG)
+        label = svg.evaluate(
+            "svg => svg.closest('[role=\"graphics-document\"]').getAttribute('aria-label')"
+        )
+        assert label == "Three points, one per year."
+    vega_requests = [url for url in seen if "vega" in url]
 
     assert not [url for url in blocked if "vega" in url or "jsdelivr" in url], blocked
     assert vega_requests == [lab + "cstolab/vega.js"]

@@ -53,7 +53,10 @@ def test_content_quizzes_test_reasoning_with_numbers_from_the_data(lesson):
         correct = [a for a in q["answers"] if a.get("correct") and "value" in a]
         ranges = [a for a in q["answers"] if a.get("correct") and "range" in a]
         if correct:
-            assert float(value) == pytest.approx(float(correct[0]["value"])), (lesson, q["question"])
+            assert float(value) == pytest.approx(float(correct[0]["value"])), (
+                lesson,
+                q["question"],
+            )
         else:
             low, high = ranges[0]["range"]
             assert low <= float(value) <= high, (lesson, q["question"], value)

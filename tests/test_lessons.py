@@ -122,3 +122,27 @@ def test_content_lessons_have_six_checked_exercises_with_mistakes(path: Path):
     for ex in exercises:
         assert ex.mistakes, f"{ex.id}: no declared mistake"
         assert ex.method and ex.code, f"{ex.id}: hints do not escalate to a method and code"
+
+
+SCHOLARLY = {"scholarship", "book", "think-tank"}
+CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([a-z0-9_,\s]+)`")
+ONE_VOICE = re.compile(r"\bone (analyst|author|scholar)('s)?\b|\bone author's view\b", re.I)
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_no_interpretation_rests_on_one_voice(path: Path):
+    """Issue 12: every "Interpretation" paragraph cites at least two analysts' or scholars' works,
+    or says plainly that it reports one author's view; none rests only on a reprint."""
+    import cstolab.sources
+
+    grades = cstolab.sources.bibliography().set_index("key")["sourcetype"].to_dict()
+    nb = nbformat.read(path, 4)
+    for para in markdown(nb).split("\n\n"):
+        if not re.match(r"\s*(- )?\*\*Interpretations?[.:*]", para):
+            continue
+        keys = {k.strip() for group in CITE.findall(para) for k in group.split(",")}
+        scholarly = {k for k in keys if grades.get(k) in SCHOLARLY}
+        assert len(scholarly) >= 2 or ONE_VOICE.search(para), (
+            f"{path.stem}: interpretation on fewer than two analysts: {para[:120]!r}"
+        )
+        assert keys and any(grades.get(k) != "reprint" for k in keys), para[:120]

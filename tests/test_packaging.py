@@ -34,6 +34,9 @@ def test_wheel_install_outside_repo_loads_every_dataset(tmp_path: Path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "cstolab/data/datapackage.json" in names
     assert "cstolab/data/members.csv" in names
+    assert "cstolab/data/references.bib" in names  # cstolab.sources grades rows from it
+    overrides = ".data/data/share/jupyter/lab/settings/overrides.json"
+    assert any(name.endswith(overrides) for name in names), "no news toast, no kernel dialog"
     # the Jupyter server config that switches on cstolab.labserver (Vega for JupyterLab, no CDN)
     config = ".data/data/etc/jupyter/jupyter_server_config.d/cstolab.json"
     assert any(name.endswith(config) for name in names), names

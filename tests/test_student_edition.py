@@ -238,3 +238,20 @@ def test_book_url_links_citations_to_the_published_book(tmp_path: Path):
     assert "](https://example.org/cstolab/bibliography.html)" in text
     assert not (tmp_path / "out" / "references.md").exists()
     assert report.written
+
+
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["student-editon", "out"], "invalid choice: 'student-editon'"),
+        (["student-edition"], "the following arguments are required: outdir"),
+        (["study-edition", "out", "--force", "--update"], "not allowed with argument"),
+        ([], "the following arguments are required: command"),
+    ],
+)
+def test_command_line_mistakes_get_one_line(argv, words, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and words in err and "--help" in err

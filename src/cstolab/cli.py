@@ -10,6 +10,13 @@ import argparse
 import sys
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line (what was wrong, where to look), exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
 def _edition_parser(sub: argparse._SubParsersAction, name: str, help_text: str) -> None:
     parser = sub.add_parser(name, help=help_text)
     parser.add_argument("outdir", help="folder to write (created if missing)")
@@ -30,8 +37,8 @@ def _edition_parser(sub: argparse._SubParsersAction, name: str, help_text: str) 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="cstolab", description="Tools for the cstolab course.")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(prog="cstolab", description="Tools for the cstolab course.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     _edition_parser(sub, "student-edition", "write the lessons without solutions to OUTDIR")
     _edition_parser(
         sub, "study-edition", "write the lessons with folded solutions to OUTDIR (make lab)"

@@ -75,8 +75,32 @@ def _load_cached(name: str) -> pd.DataFrame:
     res = _resource(name)
     path = data_dir() / res["path"]
     # Read every cell as text so that the schema, not pandas' guessing, decides each type.
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8")
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8")
+    except UnicodeDecodeError:
+        raise DataValidationError(_not_utf8(path)) from None
+    except FileNotFoundError:
+        raise DataValidationError(
+            f"{res['path']}: the file named in datapackage.json does not exist in {path.parent}"
+        ) from None
+    except pd.errors.ParserError as err:
+        raise DataValidationError(f"{res['path']} is not a well-formed CSV file: {err}") from None
     return convert_table(raw, res["schema"], res["path"])
+
+
+def _not_utf8(path: Path) -> str:
+    """Which line of ``path`` holds the first byte that is not UTF-8, said plainly."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+        start = 0
+    except UnicodeDecodeError as err:  # pandas reports offsets within its own buffer, not the file
+        start = err.start
+    line = data[:start].count(b"\n") + 1
+    return (
+        f"{path.name}, line {line}: byte 0x{data[start]:02x} is not valid UTF-8; "
+        "save the file as UTF-8 (the course's data files are UTF-8 text)"
+    )
 
 
 def load(name: str) -> pd.DataFrame:

@@ -376,7 +376,6 @@ register(
             ".dt.days; span[['country', 'event_type', 'days_apart']]"
         ),
         expected=_disputed_dates,
-        extra={"sort_by": ["country", "event_type"]},
         mistakes=(
             Mistake(
                 answer=_disputed_by_country,
@@ -472,8 +471,8 @@ register(
             Mistake(
                 answer=_events_swapped,
                 message=(
-                    "the axes are swapped: this gives vertical bars; put the count (events) on x "
-                    "and event_type on y"
+                    "the 'x' channel encodes 'event_type': the axes are swapped, which gives "
+                    "vertical bars; put the count (events) on x and event_type on y"
                 ),
             ),
             Mistake(

@@ -203,7 +203,7 @@ register(
             "Which countries' contingents left Kazakhstan on the earliest departure date in contingents? "
             "Give a list of country names."
         ),
-        hint="the dataset has rows for the whole force as well as for each country; and think min, not max.",
+        hint="not every row of contingents is a country's contingent; and which end of the dates is asked for?",
         method=(
             "Keep the rows with scope 'national', take the earliest departure_date and list the "
             "countries whose departure_date equals it (each once)."
@@ -321,7 +321,7 @@ register(
             "Join the debate coding to statements. Across the four questions, how many positions are held "
             "by more than one analyst (distinct values of actor)? Give a number."
         ),
-        hint="one group per question and position; count people, not rows; 'more than one' excludes one.",
+        hint="decide what one group is, and whether you are counting rows or people.",
         method=(
             "Merge coding with statements on statement_id, group by question and position, count the "
             "distinct actors of each group with nunique() and count the groups where that number is "

@@ -1,9 +1,9 @@
 """Lesson 10: legality, intervention by invitation. Answers are computed from the provisions and
 statements datasets.
 
-The declared mistakes are computed from the same data: counting every justification (or every one
-that cites an article) as a claim of an outside threat, taking the 1992 wording for the one in force
-in 2022, counting whole years or both end days, reading an empty cell as "yes", mixing the claims of
+The declared mistakes are computed from the same data: dropping one of two conditions (citing a
+provision, claiming an outside threat), taking the 1992 wording for the one in force after 2012,
+counting whole years or both end days, reading an empty cell as "yes", mixing the claims of
 justifications with the wording of texts, joining the wrong wording or the wrong rows, filtering the
 statements by topic before a join on their key, and charts with swapped or wrong channels.
 """
@@ -17,9 +17,10 @@ from cstolab.exercises import Exercise, Mistake, register
 
 LEGAL_KINDS = ("treaty_text", "amendment", "charter", "resolution")
 JUSTIFICATION_KINDS = ("request", "decision", "statement")
-APPEAL_DAY = pd.Timestamp("2022-01-05")
+ARMENIA_CASE = "am-2021-05-border"  # Armenia's request under Article 2, in the cases dataset
 AMENDED = "cst-2010-art4"
 ORIGINAL = "cst-1992-art4"
+CHARTER = "csto-2002-charter-art3"
 
 
 def _provisions() -> pd.DataFrame:
@@ -50,8 +51,9 @@ def _claims_outside() -> int:
     return int(_justifications()["claims_external_threat"].fillna(False).sum())
 
 
-def _all_justifications() -> int:
-    return len(_justifications())
+def _citing_and_claiming() -> int:
+    j = _justifications()
+    return int((j["claims_external_threat"].fillna(False) & j["invokes"].notna()).sum())
 
 
 def _citing_an_article() -> int:
@@ -61,42 +63,48 @@ def _citing_an_article() -> int:
 # --- which wording, and when -------------------------------------------------------------------
 
 
-def _article4() -> pd.DataFrame:
+def _article(number: int) -> pd.DataFrame:
     p = _provisions()
     treaty = p["document"].str.contains("Collective Security Treaty") & ~p["document"].str.contains(
         "Organization"
     )
-    return p[treaty & p["article"].str.startswith("Article 4", na=False)]
+    return p[treaty & p["article"].str.startswith(f"Article {number}", na=False)]
 
 
-def _wording_in_force(day: pd.Timestamp = APPEAL_DAY) -> str:
-    a4 = _article4()
-    live = (a4["in_force"] <= day) & (a4["replaced_on"].isna() | (a4["replaced_on"] > day))
-    return str(a4.loc[live, "provision_id"].iloc[0])
+def _request_day(case_id: str = ARMENIA_CASE) -> pd.Timestamp:
+    c = load("cases")
+    return c.loc[c["case_id"] == case_id, "request_date"].dropna().iloc[0]
 
 
-def _wording_named_1992() -> str:
-    a4 = _article4()
-    return str(a4.sort_values("adopted")["provision_id"].iloc[0])
+def _wording_in_force() -> str:
+    day = _request_day()
+    a2 = _article(2)
+    live = (a2["in_force"] <= day) & (a2["replaced_on"].isna() | (a2["replaced_on"] > day))
+    return str(a2.loc[live, "provision_id"].iloc[0])
 
 
-def _protocol_row() -> pd.Series:
+def _wording_first_signed() -> str:
+    a2 = _article(2)
+    return str(a2.sort_values("adopted")["provision_id"].iloc[0])
+
+
+def _charter_row() -> pd.Series:
     p = _provisions()
-    return p.set_index("provision_id").loc[AMENDED]
+    return p.set_index("provision_id").loc[CHARTER]
 
 
-def _protocol_days() -> int:
-    row = _protocol_row()
+def _charter_days() -> int:
+    row = _charter_row()
     return int((row["in_force"] - row["adopted"]).days)
 
 
-def _protocol_whole_years() -> int:
-    row = _protocol_row()
+def _charter_whole_years() -> int:
+    row = _charter_row()
     return int((row["in_force"].year - row["adopted"].year) * 365)
 
 
-def _protocol_days_inclusive() -> int:
-    return _protocol_days() + 1
+def _charter_days_inclusive() -> int:
+    return _charter_days() + 1
 
 
 # --- what the wording requires -----------------------------------------------------------------
@@ -197,32 +205,33 @@ register(
         id="l10-claims-external",
         kind="number",
         prompt=(
-            "How many of the justifications (provisions rows of kind request, decision or "
-            "statement) say that the threat came, at least in part, from outside Kazakhstan? A number."
+            "How many justifications (provisions rows of kind request, decision or statement) both "
+            "cite a provision (invokes not empty) and say that the threat came, at least in part, "
+            "from outside Kazakhstan? A number."
         ),
-        hint="look at what each justification claims, not at which article it cites.",
+        hint="two conditions on two columns, and an empty cell is not 'true'.",
         method=(
-            "Keep the rows whose kind is request, decision or statement and count those whose "
-            "claims_external_threat is true (an empty cell means the row does not say)."
+            "Keep the rows whose kind is request, decision or statement; count those whose invokes "
+            "is not empty and whose claims_external_threat is true (fill empty cells with False)."
         ),
         code=(
             "j = provisions[provisions['kind'].isin(['request', 'decision', 'statement'])]; "
-            "int(j['claims_external_threat'].fillna(False).sum())"
+            "int((j['invokes'].notna() & j['claims_external_threat'].fillna(False)).sum())"
         ),
-        expected=_claims_outside,
+        expected=_citing_and_claiming,
         mistakes=(
             Mistake(
-                answer=_all_justifications,
+                answer=_claims_outside,
                 message=(
-                    "that counts every justification: an empty claims_external_threat means the row "
-                    "does not say where the threat came from"
+                    "that counts every justification that claims an outside threat, also those that "
+                    "cite no provision: add the condition on invokes"
                 ),
             ),
             Mistake(
                 answer=_citing_an_article,
                 message=(
-                    "that counts the justifications that cite a provision (invokes); citing Article 4 "
-                    "is not the same as claiming an outside threat"
+                    "that counts every justification that cites a provision; citing Article 4 is not "
+                    "the same as claiming an outside threat"
                 ),
             ),
         ),
@@ -231,57 +240,58 @@ register(
         id="l10-in-force",
         kind="choice",
         prompt=(
-            "Which wording of Article 4 of the Collective Security Treaty was in force on "
-            "5 January 2022, when Tokayev appealed? Give its provision_id as a string."
+            "In the cases dataset, Armenia's request of May 2021 (case_id 'am-2021-05-border') "
+            "invoked Article 2 of the Collective Security Treaty. Which wording of Article 2 was in "
+            "force on its request_date? Give its provision_id as a string."
         ),
-        hint="two rows hold Article 4; compare their in_force and replaced_on dates with the day of the appeal.",
+        hint="take the day from cases; two provisions rows hold Article 2, each with the dates of its life.",
         method=(
-            "Keep the treaty's Article 4 rows; the wording in force is the one whose in_force is on or "
-            "before 5 January 2022 and whose replaced_on is empty or later."
+            "Read the request_date of that case in cases; keep the treaty's Article 2 rows of "
+            "provisions; the wording in force is the one whose in_force is on or before that day and "
+            "whose replaced_on is empty or later."
         ),
         code=(
-            "a4 = provisions[provisions['provision_id'].isin(['cst-1992-art4', 'cst-2010-art4'])]; "
-            "day = pd.Timestamp('2022-01-05'); "
-            "a4.loc[(a4['in_force'] <= day) & (a4['replaced_on'].isna() | (a4['replaced_on'] > day)), "
+            "a2 = provisions[provisions['provision_id'].isin(['cst-1992-art2', 'cst-2010-art2'])]; "
+            "day = cases.loc[cases['case_id'] == 'am-2021-05-border', 'request_date'].iloc[0]; "
+            "a2.loc[(a2['in_force'] <= day) & (a2['replaced_on'].isna() | (a2['replaced_on'] > day)), "
             "'provision_id'].iloc[0]"
         ),
         expected=_wording_in_force,
-        options=(ORIGINAL, AMENDED),
+        options=("cst-1992-art2", "cst-2010-art2"),
         mistakes=(
             Mistake(
-                answer=_wording_named_1992,
+                answer=_wording_first_signed,
                 message=(
-                    "the 1992 wording was replaced on the date in its replaced_on column; Putin and "
-                    "Russia's Foreign Ministry speak of 'the 1992 treaty', which names the treaty, not "
-                    "the wording"
+                    "the 1992 wording had been replaced by then (see its replaced_on); that the treaty "
+                    "is still called 'the treaty of 1992' names the treaty, not the wording"
                 ),
             ),
         ),
     ),
     Exercise(
-        id="l10-protocol-days",
+        id="l10-charter-days",
         kind="number",
         prompt=(
-            "How many days passed between the signing of the 2010 protocol amending Article 4 "
-            "(provision_id 'cst-2010-art4') and its entry into force? A whole number."
+            "How many days passed between the signing of the CSTO Charter (provision_id "
+            "'csto-2002-charter-art3') and its entry into force? A whole number."
         ),
         hint="both dates are in the row; a difference of two dates is a Timedelta.",
         method="Take in_force minus adopted for that row and read the Timedelta's .days.",
         code=(
-            "row = provisions.set_index('provision_id').loc['cst-2010-art4']; "
+            "row = provisions.set_index('provision_id').loc['csto-2002-charter-art3']; "
             "(row['in_force'] - row['adopted']).days"
         ),
-        expected=_protocol_days,
+        expected=_charter_days,
         mistakes=(
             Mistake(
-                answer=_protocol_whole_years,
+                answer=_charter_whole_years,
                 message=(
                     "that multiplies the difference in calendar years by 365; subtract the dates "
                     "themselves"
                 ),
             ),
             Mistake(
-                answer=_protocol_days_inclusive,
+                answer=_charter_days_inclusive,
                 message=(
                     "one day too many: a date difference does not count the first day as well as the "
                     "last"

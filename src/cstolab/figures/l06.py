@@ -36,60 +36,166 @@ QUESTIONS: dict[str, str] = {
 }
 
 _MATRIX = [
-    ("Tokayev", "Free domestic forces to 'restore order'", "Dyner (PISM)", "analyst inference",
-     "CSTO units guarded facilities while Kazakh units dealt with unrest (dyner2022)"),
-    ("Tokayev", "Purge officials tied to Nazarbayev", "Dyner (PISM)", "inference from dated events",
-     "Security Council chair taken over and KNB chief removed and detained, 5-6 Jan (crisis_2022); "
-     "the dates show timing, not motive"),
-    ("Tokayev", "Pre-empt unilateral Russian action in the north", "Dyner (PISM); New Geopolitics",
-     "analyst inference",
-     "'With high probability' (dyner2022); long-standing Kazakh fears (newgeopolitics2022occupation)"),
-    ("Tokayev", "Test allies' loyalty", "Dyner (PISM)", "analyst inference",
-     "All members answered the call (dyner2022)"),
-    ("Tokayev", "Minimal, symbolic foreign role", "Tokayev himself", "official statement",
-     "Force fired no shot and left within ten days (thediplomat2022tokayev)"),
-    ("Russia", "Central Asia as CSTO area of responsibility", "Dyner (PISM); War on the Rocks",
-     "analyst inference", "Quick decision, largest contingent, coordination of allies (dyner2022)"),
-    ("Russia", "Signal to Turkey and China", "Dyner (PISM)", "analyst inference",
-     "No public statement to that effect; timing and framing (dyner2022)"),
-    ("Russia", "Solidarity, not suppression (symbolic)", "Libman & Davidzon", "analyst inference",
-     "Short stay, guarding tasks, China's presence (chathamhouse2023intervene)"),
-    ("Russia", "CSTO as a tool against protest", "Dyner (PISM); War on the Rocks", "analyst inference",
-     "First use of Art. 4 against internal unrest (dyner2022, warontherocks2022russian)"),
+    (
+        "Tokayev",
+        "Free domestic forces to 'restore order'",
+        "Dyner (PISM)",
+        "analyst inference",
+        "CSTO units guarded facilities while Kazakh units dealt with unrest (dyner2022)",
+    ),
+    (
+        "Tokayev",
+        "Purge officials tied to Nazarbayev",
+        "Dyner (PISM)",
+        "inference from dated events",
+        "Security Council chair taken over and KNB chief removed and detained, 5-6 Jan (crisis_2022); "
+        "the dates show timing, not motive",
+    ),
+    (
+        "Tokayev",
+        "Pre-empt unilateral Russian action in the north",
+        "Dyner (PISM); New Geopolitics",
+        "analyst inference",
+        "'With high probability' (dyner2022); long-standing Kazakh fears (newgeopolitics2022occupation)",
+    ),
+    (
+        "Tokayev",
+        "Test allies' loyalty",
+        "Dyner (PISM)",
+        "analyst inference",
+        "All members answered the call (dyner2022)",
+    ),
+    (
+        "Tokayev",
+        "Minimal, symbolic foreign role",
+        "Tokayev himself",
+        "official statement",
+        "Force fired no shot and left within ten days (thediplomat2022tokayev)",
+    ),
+    (
+        "Russia",
+        "Central Asia as CSTO area of responsibility",
+        "Dyner (PISM); War on the Rocks",
+        "analyst inference",
+        "Quick decision, largest contingent, coordination of allies (dyner2022)",
+    ),
+    (
+        "Russia",
+        "Signal to Turkey and China",
+        "Dyner (PISM)",
+        "analyst inference",
+        "No public statement to that effect; timing and framing (dyner2022)",
+    ),
+    (
+        "Russia",
+        "Solidarity, not suppression (symbolic)",
+        "Libman & Davidzon",
+        "analyst inference",
+        "Short stay, guarding tasks, China's presence (chathamhouse2023intervene)",
+    ),
+    (
+        "Russia",
+        "CSTO as a tool against protest",
+        "Dyner (PISM); War on the Rocks",
+        "analyst inference",
+        "First use of Art. 4 against internal unrest (dyner2022, warontherocks2022russian)",
+    ),
 ]
 
 # (statement_id, question, position): our reading of which question each row answers
 _DEBATE = [
     ("analyst-satpaev-2022-01-lost-sovereignty", "dominance", "Russia's hold on Kazakhstan grew"),
-    ("analyst-warsawinstitute-2022-01-28-reintegration", "dominance", "Russia's hold on Kazakhstan grew"),
-    ("analyst-beliakova-2022-02-security-provider", "dominance", "Russia's hold on Kazakhstan grew"),
+    (
+        "analyst-warsawinstitute-2022-01-28-reintegration",
+        "dominance",
+        "Russia's hold on Kazakhstan grew",
+    ),
+    (
+        "analyst-beliakova-2022-02-security-provider",
+        "dominance",
+        "Russia's hold on Kazakhstan grew",
+    ),
     ("analyst-sceeus-2022-russian-influence", "dominance", "Russia's hold on Kazakhstan grew"),
-    ("analyst-libman-davidzon-2023-acceptable-because-symbolic", "dominance",
-     "The host government set the terms"),
+    (
+        "analyst-libman-davidzon-2023-acceptable-because-symbolic",
+        "dominance",
+        "The host government set the terms",
+    ),
     ("analyst-byaly-2022-01-14-without-russians", "dominance", "The host government set the terms"),
     ("analyst-jones-2023-decline-before-war", "dominance", "Russian dominance was already waning"),
-    ("analyst-pannier-2022-03-save-himself", "security", "It shielded the incumbent from his society"),
-    ("analyst-drezner-2022-01-authoritarian-playbook", "security",
-     "It shielded the incumbent from his society"),
-    ("analyst-beliakova-2022-02-fortify-governments", "security",
-     "It shielded the incumbent from his society"),
-    ("analyst-kriener-brassat-2023-10-quashed-protest", "security",
-     "It shielded the incumbent from his society"),
-    ("analyst-libman-davidzon-2023-06-symbolic-solidarity", "security",
-     "A symbolic show of solidarity with the regime"),
-    ("analyst-syssoyeva-2023-prevented-coup", "security", "Allies restored order against a violent threat"),
-    ("analyst-lukyanov-2022-01-07-new-precedent", "precedent", "A precedent for future interventions"),
-    ("analyst-sceeus-2022-precedent-repression", "precedent", "A precedent for future interventions"),
-    ("analyst-zasztowt-2022-01-model-intervention", "precedent", "A precedent for future interventions"),
-    ("analyst-hess-2022-01-vector-of-influence", "precedent", "A precedent for future interventions"),
+    (
+        "analyst-pannier-2022-03-save-himself",
+        "security",
+        "It shielded the incumbent from his society",
+    ),
+    (
+        "analyst-drezner-2022-01-authoritarian-playbook",
+        "security",
+        "It shielded the incumbent from his society",
+    ),
+    (
+        "analyst-beliakova-2022-02-fortify-governments",
+        "security",
+        "It shielded the incumbent from his society",
+    ),
+    (
+        "analyst-kriener-brassat-2023-10-quashed-protest",
+        "security",
+        "It shielded the incumbent from his society",
+    ),
+    (
+        "analyst-libman-davidzon-2023-06-symbolic-solidarity",
+        "security",
+        "A symbolic show of solidarity with the regime",
+    ),
+    (
+        "analyst-syssoyeva-2023-prevented-coup",
+        "security",
+        "Allies restored order against a violent threat",
+    ),
+    (
+        "analyst-lukyanov-2022-01-07-new-precedent",
+        "precedent",
+        "A precedent for future interventions",
+    ),
+    (
+        "analyst-sceeus-2022-precedent-repression",
+        "precedent",
+        "A precedent for future interventions",
+    ),
+    (
+        "analyst-zasztowt-2022-01-model-intervention",
+        "precedent",
+        "A precedent for future interventions",
+    ),
+    (
+        "analyst-hess-2022-01-vector-of-influence",
+        "precedent",
+        "A precedent for future interventions",
+    ),
     ("analyst-solozobov-2022-01-21-new-level", "precedent", "A precedent for future interventions"),
-    ("analyst-libman-davidzon-2023-exception", "precedent", "An exception resting on its conditions"),
+    (
+        "analyst-libman-davidzon-2023-exception",
+        "precedent",
+        "An exception resting on its conditions",
+    ),
     ("analyst-umarov-2022-10-chip-away", "ukraine", "The war loosened Moscow's hold on Kazakhstan"),
     ("analyst-jones-2023-precarity", "ukraine", "The war loosened Moscow's hold on Kazakhstan"),
-    ("analyst-aslan-2022-11-trust-eroded", "ukraine", "The war weakened the CSTO and trust in Russia"),
-    ("analyst-dubnov-2024-11-28-bloc-alive", "ukraine", "The war weakened the CSTO and trust in Russia"),
-    ("analyst-satpaev-2024-11-security-provider", "ukraine",
-     "Russia remains the security provider members cannot ignore"),
+    (
+        "analyst-aslan-2022-11-trust-eroded",
+        "ukraine",
+        "The war weakened the CSTO and trust in Russia",
+    ),
+    (
+        "analyst-dubnov-2024-11-28-bloc-alive",
+        "ukraine",
+        "The war weakened the CSTO and trust in Russia",
+    ),
+    (
+        "analyst-satpaev-2024-11-security-provider",
+        "ukraine",
+        "Russia remains the security provider members cannot ignore",
+    ),
 ]
 
 
@@ -136,7 +242,9 @@ def sequence(track: pd.DataFrame) -> alt.LayerChart:
     same_day = int((personnel["date"] == request).sum())
     jan = track[track["date"] <= pd.Timestamp("2022-01-31")]
     month = f"{jan['date'].min():%B %Y}"
-    window = pd.DataFrame({"start": [first_in], "end": [last_out], "label": ["CSTO troops in Kazakhstan"]})
+    window = pd.DataFrame(
+        {"start": [first_in], "end": [last_out], "label": ["CSTO troops in Kazakhstan"]}
+    )
 
     band = (
         alt.Chart(window)
@@ -144,7 +252,11 @@ def sequence(track: pd.DataFrame) -> alt.LayerChart:
         .encode(
             x="start:T",
             x2="end:T",
-            tooltip=["label:N", alt.Tooltip("start:T", format="%d %b"), alt.Tooltip("end:T", format="%d %b")],
+            tooltip=[
+                "label:N",
+                alt.Tooltip("start:T", format="%d %b"),
+                alt.Tooltip("end:T", format="%d %b"),
+            ],
         )
     )
     points = (
@@ -154,7 +266,10 @@ def sequence(track: pd.DataFrame) -> alt.LayerChart:
             x=alt.X("date:T", title="January 2022", axis=alt.Axis(format="%d %b")),
             y=alt.Y("track:N", sort=TRACKS, title=None),
             color=alt.Color(
-                "track:N", sort=TRACKS, title="Track", scale=alt.Scale(domain=TRACKS, range=charts.PALETTE[:3])
+                "track:N",
+                sort=TRACKS,
+                title="Track",
+                scale=alt.Scale(domain=TRACKS, range=charts.PALETTE[:3]),
             ),
             shape=alt.Shape("track:N", sort=TRACKS, legend=None),
             tooltip=[
@@ -198,11 +313,20 @@ def matrix(matrix: pd.DataFrame) -> alt.Chart:
                 title="Kind of evidence",
                 axis=alt.Axis(labelAngle=0, labelLimit=160),
             ),
-            y=alt.Y("aim:N", sort=matrix["aim"].tolist(), title=None, axis=alt.Axis(labelLimit=320)),
-            color=alt.Color(
-                "actor:N", title="Whose aim", scale=alt.Scale(domain=actors, range=charts.PALETTE[: len(actors)])
+            y=alt.Y(
+                "aim:N", sort=matrix["aim"].tolist(), title=None, axis=alt.Axis(labelLimit=320)
             ),
-            tooltip=["actor:N", "aim:N", alt.Tooltip("held_by:N", title="interpretation held by"), "evidence:N"],
+            color=alt.Color(
+                "actor:N",
+                title="Whose aim",
+                scale=alt.Scale(domain=actors, range=charts.PALETTE[: len(actors)]),
+            ),
+            tooltip=[
+                "actor:N",
+                "aim:N",
+                alt.Tooltip("held_by:N", title="interpretation held by"),
+                "evidence:N",
+            ],
         )
     )
     dated_words = listed(f"'{a}'" for a in dated["aim"])
@@ -237,7 +361,9 @@ def debate(positions: pd.DataFrame) -> alt.Chart:
         alt.Chart(positions)
         .mark_bar()
         .encode(
-            x=alt.X("holders:Q", title="Analysts holding the position", axis=alt.Axis(tickMinStep=1)),
+            x=alt.X(
+                "holders:Q", title="Analysts holding the position", axis=alt.Axis(tickMinStep=1)
+            ),
             y=alt.Y("position:N", sort=order, title=None, axis=alt.Axis(labelLimit=340)),
             color=alt.Color(
                 "question_text:N",
@@ -258,7 +384,9 @@ def debate(positions: pd.DataFrame) -> alt.Chart:
     single = positions[positions["holders"] == 1]
     per_question = positions.groupby("question", sort=False).size()
     return charts.described(
-        bars.properties(width=360, height=24 * len(positions), title="Who holds which position in the debate"),
+        bars.properties(
+            width=360, height=24 * len(positions), title="Who holds which position in the debate"
+        ),
         f"Horizontal bar chart of {len(positions)} positions on {len(questions)} questions "
         f"({listed(f'{n} on {QUESTIONS[q]!r}' for q, n in per_question.items())}); each bar counts "
         f"the analysts holding the position. {len(shared)} positions rest on more than one analyst; the most "

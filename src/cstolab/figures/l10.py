@@ -145,7 +145,10 @@ def stances(legality: pd.DataFrame) -> alt.TopLevelMixin:
     actors = [a for a in ACTOR_ORDER if a in set(counts["actor_type"])]
     actors += sorted(set(counts["actor_type"]) - set(actors))
     stance_order = list(
-        counts.groupby("stance")["statements"].sum().sort_values(ascending=False, kind="stable").index
+        counts.groupby("stance")["statements"]
+        .sum()
+        .sort_values(ascending=False, kind="stable")
+        .index
     )
     base = alt.Chart(counts).encode(
         x=alt.X("stance:N", sort=stance_order, title="Stance", axis=alt.Axis(labelAngle=-30)),
@@ -177,7 +180,8 @@ def stances(legality: pd.DataFrame) -> alt.TopLevelMixin:
             ["statements", "stance"], ascending=[False, True]
         )
         stances_text = listed(
-            f"{n} {s.replace('_', ' ')}" for s, n in zip(rows["stance"], rows["statements"])
+            f"{n} {s.replace('_', ' ')}"
+            for s, n in zip(rows["stance"], rows["statements"], strict=True)
         )
         per_actor.append(f"{actor_words(actor)} {int(rows['statements'].sum())} ({stances_text})")
     return charts.described(
