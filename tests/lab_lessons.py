@@ -147,6 +147,10 @@ def view_lesson(page: Any, base: str, folder: Path, lesson: str) -> LessonView:
     )
     _run_all(page)
     state, prompts = _wait_until_run(page)
+    if state.startswith("stalled"):
+        # a busy machine can drop the kernel's first reply; a student would press Run All again
+        _run_all(page)
+        state, prompts = _wait_until_run(page)
     if state == "failed":
         errors = page.locator(
             ".jp-OutputArea-output .jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr']"
@@ -236,18 +240,19 @@ def run_edition(kind: str, tmp: Path) -> tuple[dict[str, LessonView], list[str],
     views: dict[str, LessonView] = {}
     with jupyter_lab(folder, tmp / "home", LAB_SETTINGS) as base, sync_playwright() as pw:
         with guarded_context(pw, blocked) as context:
-            page = context.new_page()
-            page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
-            page.on(
-                "console",
-                lambda msg: errors.append(f"console: {msg.text}") if msg.type == "error" else None,
-            )
             for lesson in lessons(folder):
-                current = len(errors)
+                page = context.new_page()  # one tab per lesson, closed before its kernel goes
+                page.on("pageerror", lambda exc, n=lesson: errors.append(f"{n}: page error: {exc}"))
+                page.on(
+                    "console",
+                    lambda msg, n=lesson: (
+                        errors.append(f"{n}: console: {msg.text}") if msg.type == "error" else None
+                    ),
+                )
                 views[lesson] = view_lesson(page, base, folder, lesson)
-                _shut_down_kernels(base)
-                errors[current:] = [f"{lesson}: {e}" for e in errors[current:]]
                 page.screenshot(path=str(tmp / f"{kind}-{lesson}.png"))
+                page.close(run_before_unload=False)
+                _shut_down_kernels(base)
     return views, blocked, errors
 
 

@@ -369,7 +369,7 @@ register(
                 answer=_largest_vs_dyner,
                 message=(
                     "you took the largest claim, the 2009 report's 'up to' figure: that is a "
-                    "ceiling of pledged troops, and not the most recent claim"
+                    "ceiling, not a count, and not the most recent claim"
                 ),
             ),
             Mistake(
