@@ -20,7 +20,7 @@ from lab_session import guarded_context, jupyter_lab
 from cstolab.student_edition import glued_values, split_at_markers, write_edition
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = Path(__import__("os").environ.get("CSTOLAB_TEST_NOTEBOOKS", ROOT / "notebooks"))
+NOTEBOOKS = ROOT / "notebooks"
 RAW = re.compile(r"\{(?:glue|cite|ref|doc|numref)[:}`]|```\{|:::\{|:class:|^\([a-z0-9_-]+\)=", re.M)
 GLUE_TEXT = re.compile(r"\{glue:text\}`(?P<name>[a-z0-9_]+)(?::(?P<fmt>[^`]*))?`")
 # Every cell attached to the page, so the test sees the whole notebook (JupyterLab's default
@@ -292,3 +292,20 @@ def assert_lessons_read_right(
     assert not problems, "\n".join(problems)
     assert not blocked, f"requests left the machine: {sorted(set(blocked))[:10]}"
     assert not errors, "\n".join(errors[:20])
+
+
+def edition_fixture(kind: str):
+    """A module-scoped fixture running every lesson of edition ``kind`` ("student" or "study")."""
+    import os
+
+    import pytest
+
+    @pytest.fixture(scope="module")
+    def seen(tmp_path_factory):
+        if not CHROMIUM_OK:
+            if os.environ.get("CI", "").lower() == "true":
+                pytest.fail("Chromium is not installed (CI=true: this test must run)")
+            pytest.skip("Chromium is not installed")
+        return run_edition(kind, tmp_path_factory.mktemp(f"lab-{kind}"))
+
+    return seen

@@ -1,27 +1,15 @@
-"""The study edition (what `make lab` opens: solutions folded), every lesson, in a real JupyterLab in Chromium with the network blocked.
+"""The study edition (what `make lab` opens: solutions folded), every lesson, in a real JupyterLab.
 
-Run All must leave no raw markup in any Markdown cell, show the glued numbers, draw every chart,
-give feedback to one multiple-choice and one numeric quiz answer, keep the rubric folded until the
-student opens it, and produce no outside request and no console or page error (issue 11).
+The same checks as tests/test_lab_student_edition.py (see there).
 """
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from lab_lessons import CHROMIUM_OK, assert_lessons_read_right, run_edition
+from lab_lessons import assert_lessons_read_right, edition_fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def seen(tmp_path_factory):
-    if not CHROMIUM_OK:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("Chromium is not installed (CI=true: this test must run)")
-        pytest.skip("Chromium is not installed")
-    return run_edition("study", tmp_path_factory.mktemp("lab-study"))
+seen = edition_fixture("study")
 
 
 def test_every_lesson_reads_right_in_jupyterlab(seen):

@@ -8,7 +8,7 @@ in ``notebooks/rubrics/<lesson>.yml``::
       criteria:
         - Names at least two motives ...
       model_answer_outline: ...   # optional; shown with the rubric
-      words: 800–1,000            # optional; the length asked for (default 150–250)
+      words: 800–1,200            # optional; the length asked for (default 150–250)
 
     >>> from cstolab.freetext import Question
     >>> Question("x", "Why?", ["Gives a reason"]).prompt

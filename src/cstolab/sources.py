@@ -233,12 +233,15 @@ def government_of(claimed_by: Any, dataset: str = "") -> str | None:
     'Kazakhstan'
     >>> government_of("Deputy akim of Almaty Yerzhan Babakumarov; Reuters") is None
     True
+    >>> government_of("Prosecutor General's Office (via RFE/RL; press service, via Babel)", "crisis_2022")
+    'Kazakhstan'
     """
     if not isinstance(claimed_by, str) or not claimed_by.strip():
         return None
     found: list[str | None] = []
-    for part in claimed_by.split(";"):
-        part = re.sub(r"\((via|to|as reported)\b[^)]*\)", "", part)
+    # the "(via ...)" notes go first: they may hold a ";" of their own ("via RFE/RL; Babel")
+    plain = re.sub(r"\((via|to|as reported)\b[^)]*\)", "", claimed_by)
+    for part in plain.split(";"):
         named = [c for c, rx in GOVERNMENT_VOICES.items() if re.search(rx, part)]
         found.append(
             named[0] if len(named) == 1 else "?" if re.search(UNNAMED_BODIES, part) else None
