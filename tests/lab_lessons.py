@@ -280,7 +280,10 @@ def assert_lessons_read_right(
             problems.append(f"{name}: a multiple-choice answer got no feedback")
         if "numeric" in view.quiz and not view.quiz["numeric"]:
             problems.append(f"{name}: a numeric answer got no feedback")
-        if view.quiz.get("numeric_colour") == view.quiz.get("numeric_background"):
+        if (
+            "numeric" in view.quiz
+            and view.quiz["numeric_colour"] == view.quiz["numeric_background"]
+        ):
             problems.append(f"{name}: the numeric answer box has text in its background colour")
         if view.rubric_hidden is False or view.rubric_opens is False:
             problems.append(f"{name}: rubric shown before it is opened, or does not open")

@@ -135,15 +135,30 @@ A11Y_SCRIPT = """(function () {
 # background), which left it white on the white input box. A rule of our own for the input only.
 QUIZ_CSS = "<style>.Quiz .Input-text { color: #101010; caret-color: #101010; }</style>"
 
-# jupyterquiz typesets feedback when a global MathJax exists and reads MathJax.version[0].
-# JupyterLab 4 defines a MathJax object without a version, so that read threw and the quiz gave no
-# feedback. The quizzes use no mathematics: where MathJax has no version we hide it from the
-# quiz's scripts by giving it a harmless one.
+# jupyterquiz typesets its questions when a global MathJax exists: it reads MathJax.version[0] and,
+# for a MathJax 3 without typeset(), loads MathJax from a CDN. In JupyterLab 4 a global MathJax
+# appears without a version while the lab renders Markdown, so the quiz either threw ("reading
+# '0'") or asked the CDN, which fails offline. The quizzes contain no mathematics: this guard gives
+# any MathJax object the page has, or later assigns, a version and a typeset() if it lacks them, so
+# the quiz neither throws nor reaches out. An object that already has both is left as it is.
 MATHJAX_GUARD = """(function () {
-  if (typeof window.MathJax !== "undefined" && window.MathJax && !window.MathJax.version) {
-    try { window.MathJax.version = "3"; } catch (e) { /* read-only: leave it */ }
-    if (typeof window.MathJax.typeset !== "function") { window.MathJax.typeset = function () {}; }
+  function patch(m) {
+    if (m && typeof m === "object") {
+      try { if (!m.version) { m.version = "3"; } } catch (e) { /* read-only */ }
+      try { if (typeof m.typeset !== "function") { m.typeset = function () {}; } } catch (e) {}
+    }
+    return m;
   }
+  var own = Object.getOwnPropertyDescriptor(window, "MathJax");
+  if (window.__cstolabMathJaxGuard || (own && !own.configurable)) { patch(window.MathJax); return; }
+  window.__cstolabMathJaxGuard = true;
+  var value = patch(window.MathJax);
+  Object.defineProperty(window, "MathJax", {
+    configurable: true,
+    enumerable: true,
+    get: function () { return value; },
+    set: function (v) { value = patch(v); }
+  });
 })();
 """
 
