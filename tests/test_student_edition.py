@@ -11,10 +11,11 @@ import nbformat
 import pytest
 
 from cstolab.cli import main
+from cstolab.lab_markdown import LabContext
 from cstolab.student_edition import (
     EditionError,
+    make_edition,
     split_at_markers,
-    strip_solutions,
     write_edition,
     write_student_edition,
 )
@@ -29,6 +30,11 @@ def _digest(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+def strip_solutions(nb):
+    """The student edition of one notebook without course-wide labels or citations."""
+    return make_edition(nb, LabContext(), solutions=False)
 
 
 def test_strip_solutions_removes_marked_blocks_and_outputs():
@@ -47,7 +53,7 @@ def test_strip_solutions_removes_marked_blocks_and_outputs():
     out, removed = strip_solutions(nb)
     assert removed == 2  # the solution cell and the instructor's cell; markers are not counted
     sources = [c.source for c in out.cells]
-    assert sources == [nb.cells[0].source, "answer = ...", "Summary"]
+    assert sources == ["> **Exercise 1**\n>\n> Do it.", "answer = ...", "Summary"]
     assert out.cells[1].outputs == [] and out.cells[1].execution_count is None
     assert len(nb.cells) == 7, "the input notebook is not modified"
 

@@ -154,23 +154,6 @@ def _solution_heading(ctx: LabContext) -> str:
     )
 
 
-def strip_solutions(nb: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, int]:
-    """``nb`` without its solutions and outputs, Markdown left as written; and cells removed."""
-    out = copy.deepcopy(nb)
-    kept, removed = [], 0
-    for role, cell in split_at_markers(out):
-        if role in ("start", "end"):
-            continue
-        if role == "solution" or DROP_TAGS & set(cell.metadata.get("tags", [])):
-            removed += 1
-            continue
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
-        kept.append(cell)
-    out.cells = kept
-    return out, removed
-
-
 def glued_values(nb: nbformat.NotebookNode) -> dict[str, str]:
     """text/plain of every value the executed notebook glued, by glue name."""
     found: dict[str, str] = {}
