@@ -7,7 +7,9 @@ the built HTML tree, so new lessons are covered without editing this file.
 - :func:`toc_pages` lists the HTML page of every toc entry (plus Sphinx's own ``genindex`` and
   ``search``), :func:`built_pages` every page in the build;
 - :func:`page_weight` adds up the bytes a page makes the browser fetch (HTML, JS, CSS, data), raw
-  and gzipped;
+  and gzipped: the HTML plus every script, stylesheet (with its ``@import``s) and preload it
+  names, each file once; :func:`page_limit` is the limit for its kind (chart or text page) and
+  :func:`stock_reference` the same figure for a page of a stock Jupyter Book 1;
 - :func:`chart_specs` extracts the Vega-Lite spec of every Altair chart on a page;
 - :func:`chart_library_loads` counts how often a page loads the chart JavaScript.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 from dataclasses import asdict, dataclass, field
 from html.parser import HTMLParser
@@ -24,7 +27,8 @@ from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
-HTML = BOOK / "_build" / "html"
+# ``CSTOLAB_BOOK_HTML`` measures an HTML build made elsewhere (as in tests/conftest.py).
+HTML = Path(os.environ.get("CSTOLAB_BOOK_HTML") or BOOK / "_build" / "html")
 
 CHART_MARKER = "altair-viz-"
 CHART_LIBRARY = "cstolab-vega.js"
@@ -34,6 +38,9 @@ MAX_SPEC_BYTES = 200_000
 SPHINX_PAGES = ("genindex.html", "search.html")
 REDIRECT_PAGE = "index.html"
 SOURCE_SUFFIXES = (".md", ".ipynb", ".rst", ".myst")
+# Issue 18, light pages: what a page makes the browser fetch (``Weight.total_gz``), gzip level 6.
+CHART_PAGE_LIMIT = 400 * 1024
+TEXT_PAGE_LIMIT = 120 * 1024
 
 
 # --- pages ---------------------------------------------------------------------------------
@@ -308,3 +315,39 @@ def has_sliders(spec: dict) -> bool:
 
     walk(spec)
     return found
+
+
+# --- limits and the stock reference --------------------------------------------------------
+
+
+def page_limit(weight: Weight) -> int:
+    """The gzip budget of a page: :data:`CHART_PAGE_LIMIT` with a chart, else ``TEXT_PAGE_LIMIT``."""
+    return CHART_PAGE_LIMIT if weight.charts else TEXT_PAGE_LIMIT
+
+
+def heaviest(weights: list[Weight], charts: bool) -> Weight | None:
+    """The heaviest (gzip) chart page, or text page, of ``weights``."""
+    kind = [w for w in weights if bool(w.charts) == charts]
+    return max(kind, key=lambda w: w.total_gz) if kind else None
+
+
+def stock_reference(workdir: Path, jupyter_book: str = "jupyter-book") -> Weight:
+    """The heaviest page of a stock Jupyter Book 1 (``jupyter-book create``), built in ``workdir``.
+
+    The template's notebooks are not executed (as in our light builds: their outputs do not
+    change what the theme loads).
+    """
+    import subprocess
+
+    import yaml
+
+    book = workdir / "stock"
+    subprocess.run([jupyter_book, "create", str(book)], check=True, capture_output=True)
+    config_path = book / "_config.yml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config.setdefault("execute", {})["execute_notebooks"] = "off"
+    config_path.write_text(yaml.safe_dump(config), encoding="utf-8")
+    subprocess.run([jupyter_book, "build", str(book)], check=True, capture_output=True, text=True)
+    html = book / "_build" / "html"
+    weights = [page_weight(p, html) for p in built_pages(html) if p != REDIRECT_PAGE]
+    return max(weights, key=lambda w: w.total_gz)

@@ -13,7 +13,9 @@ Writes ``benchmarks/results/budget.md`` and ``benchmarks/results/budget.json``. 
   importing pandas, altair and cstolab, once per notebook;
 - **import**: what ``import cstolab`` adds to ``import pandas`` (fresh interpreters, median);
 - **plumbing**: per content lesson, the share of visible code lines in cells that call ``glue(`` or
-  ``described(`` (see ``benchmarks/plumbing_share.py``).
+  ``described(`` (see ``benchmarks/plumbing_share.py``);
+- **pdf**: `make pdf` from scratch into a temporary folder (``scripts/build_pdf.py``): build time,
+  pages, size and pictures of the PDF (skipped when TeX Live is missing: ``scripts/setup_pdf.py``).
 
 Targets: chart JS only on pages with charts and only once per page; no chart spec over 200 KB;
 cached rebuild < 20 % of the cold build; nbval within 2x its floor; ``import cstolab`` adds
@@ -51,11 +53,13 @@ LOCK = ROOT / "book" / ".build.lock"
 sys.path.insert(0, str(ROOT / "scripts"))
 from browser_env import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-PARTS = ("pages", "browser", "cold-build", "nbval", "import", "plumbing")
+PARTS = ("pages", "browser", "cold-build", "nbval", "import", "plumbing", "pdf")
 
 TARGET_REBUILD_RATIO = 0.20
 TARGET_NBVAL_RATIO = 2.0
 TARGET_IMPORT_MS = 100.0
+# make test builds the PDF once (tests/test_pdf.py) inside CI's 90 minutes; keep it a small share.
+TARGET_PDF_S = 600.0
 
 # What a fresh copy of the repository leaves out: build products, caches, the venv.
 COPY_IGNORE = shutil.ignore_patterns(
@@ -123,11 +127,28 @@ def measure_pages() -> dict[str, Any]:
         if (charts and loads != 1) or (not charts and loads):
             library_problems.append(f"{page}: {charts} chart(s), library loaded {loads}x")
     largest = max(weights, key=lambda w: w.largest_spec)
+    heaviest = {
+        kind: (
+            w.as_dict() if (w := book_budget.heaviest(weights, charts=kind == "chart")) else None
+        )
+        for kind in ("chart", "text")
+    }
+    say("stock Jupyter Book 1 reference (jupyter-book create, built in a temporary folder) ...")
+    with tempfile.TemporaryDirectory(prefix="cstolab-stock-") as tmp:
+        jb = Path(sys.executable).with_name("jupyter-book")
+        stock = book_budget.stock_reference(Path(tmp), str(jb) if jb.exists() else "jupyter-book")
     return {
         "pages": [w.as_dict() for w in weights],
         "chart_pages": sum(1 for w in weights if w.charts),
         "chart_library_problems": library_problems,
         "largest_spec": {"page": largest.page, "bytes": largest.largest_spec},
+        "heaviest": heaviest,
+        "over_limit": [
+            f"{w.page}: {_kb(w.total_gz)} KiB"
+            for w in weights
+            if w.total_gz > book_budget.page_limit(w)
+        ],
+        "stock": stock.as_dict(),
     }
 
 
@@ -289,6 +310,43 @@ def measure_import(runs: int) -> dict[str, Any]:
     }
 
 
+# --- pdf -----------------------------------------------------------------------------------
+
+
+def measure_pdf() -> dict[str, Any] | None:
+    """Time a PDF build from scratch (execution off, as `make pdf`); None without TeX Live."""
+    missing = [t for t in ("xelatex", "latexmk", "pdfinfo", "pdfimages") if shutil.which(t) is None]
+    if missing:
+        say(f"{', '.join(missing)} missing: skipping the PDF (python scripts/setup_pdf.py)")
+        return None
+    with tempfile.TemporaryDirectory(prefix="cstolab-pdf-") as tmp:
+        say(f"PDF build from scratch in {tmp} ...")
+        start = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "build_pdf.py"), "--out", tmp],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        seconds = time.perf_counter() - start
+        pdfs = list(Path(tmp).glob("*.pdf"))
+        if result.returncode != 0 or not pdfs:
+            return {"build_s": round(seconds, 1), "error": (result.stdout + result.stderr)[-2000:]}
+        info = subprocess.run(["pdfinfo", str(pdfs[0])], capture_output=True, text=True).stdout
+        pages = int(
+            next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:"))
+        )
+        listing = subprocess.run(
+            ["pdfimages", "-list", str(pdfs[0])], capture_output=True, text=True
+        ).stdout.splitlines()[2:]
+        return {
+            "build_s": round(seconds, 1),
+            "pages": pages,
+            "bytes": pdfs[0].stat().st_size,
+            "images": sum(1 for row in listing if row.split()[2:3] == ["image"]),
+        }
+
+
 # --- report --------------------------------------------------------------------------------
 
 
@@ -319,6 +377,23 @@ def verdicts(results: dict[str, Any]) -> list[dict[str, str]]:
             "0 problems",
             not problems,
         )
+        stock = pages.get("stock")
+        for kind, limit in (
+            ("chart", book_budget.CHART_PAGE_LIMIT),
+            ("text", book_budget.TEXT_PAGE_LIMIT),
+        ):
+            w = (pages.get("heaviest") or {}).get(kind)
+            if w is None:
+                continue
+            reference = f"; stock Jupyter Book 1 page {_kb(stock['total_gz'])} KiB" if stock else ""
+            row(
+                f"heaviest {kind} page, gzip (HTML + every script, stylesheet, preload it names)",
+                f"{_kb(w['total_gz'])} KiB ({w['page']}){reference}",
+                f"≤ {limit // 1024} KiB",
+                w["total_gz"] <= limit,
+            )
+        if pages.get("over_limit"):
+            row("pages over their limit", "; ".join(pages["over_limit"]), "none", False)
         big = pages["largest_spec"]
         row(
             "largest chart spec",
@@ -372,6 +447,17 @@ def verdicts(results: dict[str, Any]) -> list[dict[str, str]]:
             f"≤ {plumbing_share.TARGET:.0%} in every lesson",
             all(r["share"] <= plumbing_share.TARGET for r in plumbing),
         )
+    pdf = results.get("pdf")
+    if pdf:
+        row(
+            "PDF from scratch (`make pdf`, notebooks not re-run)",
+            f"failed after {pdf['build_s']:.0f} s"
+            if "error" in pdf
+            else f"{pdf['build_s']:.0f} s; {pdf['pages']} pages, {pdf['bytes'] / 2**20:.1f} MB,"
+            f" {pdf['images']} pictures",
+            f"≤ {TARGET_PDF_S:g} s",
+            "error" not in pdf and pdf["build_s"] <= TARGET_PDF_S,
+        )
     return rows
 
 
@@ -393,8 +479,8 @@ def markdown(results: dict[str, Any], rows: list[dict[str, str]]) -> str:
             "",
             "## Bytes per page",
             "",
-            "KiB the browser fetches for each page (the theme's files included; fonts and"
-            " images not). *data* is the chart specs inlined in the HTML (also counted in *HTML*)"
+            "KiB the browser fetches for each page: the HTML plus every script, stylesheet and"
+            " preload it names (the theme's files included; fonts and images not). *data* is the chart specs inlined in the HTML (also counted in *HTML*)"
             " plus the search"
             " index; *total* counts each byte once.",
             "",
@@ -411,7 +497,23 @@ def markdown(results: dict[str, Any], rows: list[dict[str, str]]) -> str:
                 f" | {_kb(w['css'])} ({_kb(w['css_gz'])}) | {_kb(w['data'])} ({_kb(w['data_gz'])})"
                 f" | {_kb(w['total'])} | {_kb(w['total_gz'])} | {w['charts']} | {spec} | {drawn} |"
             )
-        lines += ["", "Figures in brackets: gzip (level 6)."]
+        stock = pages.get("stock")
+        if stock:
+            lines.append(
+                f"| *stock Jupyter Book 1 ({stock['page']} of `jupyter-book create`, same run)*"
+                f" | {_kb(stock['html'])} ({_kb(stock['html_gz'])})"
+                f" | {_kb(stock['js'])} ({_kb(stock['js_gz'])})"
+                f" | {_kb(stock['css'])} ({_kb(stock['css_gz'])})"
+                f" | {_kb(stock['data'])} ({_kb(stock['data_gz'])})"
+                f" | {_kb(stock['total'])} | {_kb(stock['total_gz'])} | – | – | – |"
+            )
+        lines += [
+            "",
+            "Figures in brackets: gzip (level 6). Limits (issue 18): chart pages"
+            f" ≤ {book_budget.CHART_PAGE_LIMIT // 1024} KiB, text pages"
+            f" ≤ {book_budget.TEXT_PAGE_LIMIT // 1024} KiB gzip. The search index is fetched only"
+            " by the search page once the reader has searched (not counted above).",
+        ]
     plumbing = results.get("plumbing")
     if plumbing:
         lines += [
@@ -452,7 +554,7 @@ def main(argv: list[str] | None = None) -> int:
         "machine": f"{platform.machine()}, {os.cpu_count()} cores,"
         f" Python {platform.python_version()}",
     }
-    if not {"pages", "browser"} <= skip:
+    if not {"pages", "browser"} <= skip and not os.environ.get("CSTOLAB_BOOK_HTML"):
         build_repo_book()
     if "pages" not in skip or "browser" not in skip:
         results["pages"] = measure_pages()
@@ -475,6 +577,8 @@ def main(argv: list[str] | None = None) -> int:
         results["nbval"] = measure_nbval()
     if "plumbing" not in skip:
         results["plumbing"] = plumbing_share.measure()
+    if "pdf" not in skip:
+        results["pdf"] = measure_pdf()
 
     rows = verdicts(results)
     results["verdicts"] = rows

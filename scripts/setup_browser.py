@@ -45,7 +45,10 @@ def ensure_chromium() -> bool:
         return False
     say(f"Chromium missing: apt-get install {' '.join(APT_PACKAGES)} ...")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    for cmd in ([apt, "update"], [apt, "install", "-y", "--no-install-recommends", *APT_PACKAGES]):
+    # Wait for another apt-get (e.g. the PDF set-up, or unattended upgrades) instead of failing.
+    lock_wait = ["-o", "DPkg::Lock::Timeout=600"]
+    install = [apt, *lock_wait, "install", "-y", "--no-install-recommends", *APT_PACKAGES]
+    for cmd in ([apt, *lock_wait, "update"], install):
         result = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL)
         if result.returncode != 0:
             say(f"'{' '.join(cmd)}' failed with exit code {result.returncode}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,7 +24,14 @@ def built_book() -> Path:
     """Build the book with the same script as `make book` (cached: quick when nothing changed).
 
     A file lock makes parallel pytest-xdist workers wait for one build instead of racing.
+    ``CSTOLAB_BOOK_HTML=<dir>`` uses an HTML build made elsewhere instead (no build here), e.g.
+    one made with execution off while working on the theme.
     """
+    if os.environ.get("CSTOLAB_BOOK_HTML"):
+        html = Path(os.environ["CSTOLAB_BOOK_HTML"])
+        if not (html / "index.html").is_file():
+            pytest.fail(f"CSTOLAB_BOOK_HTML={html} is not a built book (no index.html)")
+        return html
     lock_path = ROOT / "book" / ".build.lock"
     with open(lock_path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

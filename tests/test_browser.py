@@ -378,7 +378,7 @@ def test_page(page_path: str, mode: str, visit: Any, axe_source: str) -> None:
     for chart in page.evaluate(_CHART_REPORT, CHART_SELECTOR):
         where = f"chart {chart['id']}"
         if not (chart["embedded"] and chart["svg"]):
-            problems.append(f"{where} was not drawn as SVG by vega-embed")
+            problems.append(f"{where} was not drawn as SVG (class vega-embed, an svg.marks)")
         elif chart["marks"] == 0:
             problems.append(f"{where} has an SVG without marks")
         if not chart["label"]:
@@ -575,4 +575,49 @@ def test_search_finds(word: str, visit: Any, built_book: Path) -> None:
     }
     hits = {href.split("#")[0].split("?")[0] for href in found}
     assert hits & expected, f"search for {word!r} found {sorted(hits)}, none of {sorted(expected)}"
+    assert not v.problems, "\n".join(v.problems)
+
+
+# --- light pages (issue 18) ----------------------------------------------------------------
+
+
+def test_pages_fetch_no_icon_script_and_the_search_index_only_for_a_search(visit: Any) -> None:
+    """A text page fetches neither Font Awesome's nor Bootstrap's JavaScript nor the search
+    index; the search page fetches the index only once there is a query, and then finds."""
+    v = visit("light")
+    fetched: list[str] = []
+    v.page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    v.open("intro.html")
+    v.page.wait_for_timeout(500)
+    heavy = [p for p in fetched if re.search(r"(fontawesome|bootstrap)\.js|searchindex\.js", p)]
+    assert not heavy, f"intro.html fetched {heavy}"
+    assert any(p.endswith(".woff2") for p in fetched), "no icon font fetched: icons not drawn?"
+    fetched.clear()
+    v.open("search.html")
+    v.page.wait_for_timeout(500)
+    assert not [p for p in fetched if p.endswith("searchindex.js")], "index fetched before a search"
+    v.page.fill(".bd-search-container form.bd-search input[name=q]", CONTROL_WORD)
+    v.page.keyboard.press("Enter")
+    v.page.wait_for_selector("#search-results ul.search li a")
+    assert [p for p in fetched if p.endswith("searchindex.js")], "the search fetched no index"
+    assert not v.problems, "\n".join(v.problems)
+
+
+def test_download_menu_works_with_the_keyboard(visit: Any) -> None:
+    """The page header's download menu (Bootstrap's job before; now cstolab.js) opens with Enter,
+    moves with the arrow keys and closes with Escape, giving the focus back to its button."""
+    v = visit("light")
+    page = v.open("intro.html")
+    button = page.locator(".dropdown-download-buttons > button")
+    menu = page.locator(".dropdown-download-buttons .dropdown-menu")
+    button.focus()
+    page.keyboard.press("Enter")
+    menu.wait_for(state="visible")
+    assert button.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("() => document.activeElement.classList.contains('dropdown-item')")
+    page.keyboard.press("Escape")
+    menu.wait_for(state="hidden")
+    assert page.evaluate("() => document.activeElement.closest('.dropdown-download-buttons')")
+    assert button.get_attribute("aria-expanded") == "false"
     assert not v.problems, "\n".join(v.problems)

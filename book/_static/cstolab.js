@@ -5,7 +5,7 @@
  * is resized or elements are added. A code block inside a solution dropdown or a folded output is
  * measured while hidden, so once opened it scrolls without being reachable by keyboard (axe:
  * scrollable-region-focusable). After any dropdown or <details> opens, ask the theme to measure
- * again by announcing a resize. Loaded on every page (jupyter-book adds book/_static/*.js).
+ * again by announcing a resize. Loaded on every page (html_js_files in book/_config.yml).
  */
 (function () {
   "use strict";
@@ -20,4 +20,64 @@
       remeasure();
     }
   });
+})();
+
+/* cstolab: the two things the book used Bootstrap's JavaScript for (80 KB; the build leaves it
+ * out, see src/cstolab/sphinxext/assets.py): the download menu of the page header and the
+ * theme's "Back to top" button. Buttons keep their native title tooltips.
+ */
+(function () {
+  "use strict";
+  function items(menu) { return [].slice.call(menu.querySelectorAll(".dropdown-item")); }
+  function close(toggle, focus) {
+    var menu = toggle.parentElement.querySelector(".dropdown-menu");
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.classList.remove("show");
+    if (menu) { menu.classList.remove("show"); }
+    if (focus) { toggle.focus(); }
+  }
+  function openToggles() {
+    return [].slice.call(document.querySelectorAll('[data-bs-toggle="dropdown"][aria-expanded="true"]'));
+  }
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest && event.target.closest('[data-bs-toggle="dropdown"]');
+    openToggles().forEach(function (other) { if (other !== toggle) { close(other, false); } });
+    if (!toggle) { return; }
+    var menu = toggle.parentElement.querySelector(".dropdown-menu");
+    var open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    toggle.classList.toggle("show", open);
+    if (menu) { menu.classList.toggle("show", open); }
+  });
+  document.addEventListener("keydown", function (event) {
+    var toggles = openToggles();
+    if (!toggles.length) { return; }
+    var toggle = toggles[0];
+    var menu = toggle.parentElement.querySelector(".dropdown-menu");
+    if (event.key === "Escape") { close(toggle, true); return; }
+    if ((event.key === "ArrowDown" || event.key === "ArrowUp") && menu) {
+      var list = items(menu);
+      var at = list.indexOf(document.activeElement);
+      var next = event.key === "ArrowDown" ? at + 1 : (at < 0 ? list.length - 1 : at - 1);
+      if (list.length) { list[(next + list.length) % list.length].focus(); event.preventDefault(); }
+    }
+  });
+  function backToTop() {
+    var button = document.getElementById("pst-back-to-top");
+    var header = document.querySelector(".bd-header");
+    if (!button || !header) { return; }
+    button.addEventListener("click", function () {
+      document.body.scrollTop = 0;
+      document.documentElement.scrollTop = 0;
+    });
+    var bottom = header.getBoundingClientRect().bottom;
+    var last = window.scrollY;
+    window.addEventListener("scroll", function () {
+      button.style.display = last > window.scrollY && window.scrollY > bottom ? "block" : "none";
+      last = window.scrollY;
+    });
+  }
+  if (document.readyState !== "loading") { backToTop(); } else {
+    document.addEventListener("DOMContentLoaded", backToTop);
+  }
 })();

@@ -1,4 +1,5 @@
-"""Command line: ``cstolab student-edition|study-edition OUTDIR [--force|--update]``, ``cstolab datasets``.
+"""Command line: ``cstolab student-edition|study-edition OUTDIR [--force|--update]``, ``cstolab datasets``,
+``cstolab nbgrader OUTDIR [--force] [--lesson NAME …]`` (:mod:`cstolab.nbgrader_course`).
 
 Every user mistake gets one line on standard error and exit status 1 (argparse's own usage
 errors exit with 2), never a traceback.
@@ -36,6 +37,44 @@ def _edition_parser(sub: argparse._SubParsersAction, name: str, help_text: str) 
     )
 
 
+def _nbgrader_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "nbgrader", help="write an nbgrader course (graded lessons) to OUTDIR"
+    )
+    parser.add_argument("outdir", help="the nbgrader course folder to write (created if missing)")
+    parser.add_argument(
+        "--lesson",
+        action="extend",
+        nargs="+",
+        metavar="NAME",
+        help="only these lessons, by name or number (default: every lesson with exercises)",
+    )
+    parser.add_argument("--force", action="store_true", help="write into an existing course folder")
+    parser.add_argument("--source", default=None, help="lessons folder (default: ./notebooks)")
+    parser.add_argument("--book-url", default="", help="as for student-edition")
+
+
+def _nbgrader(args: argparse.Namespace) -> int:
+    from cstolab.nbgrader_course import NbgraderCourseError, write_course
+
+    try:
+        lessons = write_course(
+            args.outdir, args.source, lessons=args.lesson, force=args.force, book_url=args.book_url
+        )
+    except NbgraderCourseError as err:
+        print(f"cstolab nbgrader: {err}", file=sys.stderr)
+        return 1
+    auto = sum(s.auto_points for s in lessons)
+    manual = sum(s.manual_points for s in lessons)
+    print(
+        f"Wrote the nbgrader course to {args.outdir}: {len(lessons)} lessons, "
+        f"{sum(len(s.exercises) for s in lessons)} autograded exercises ({auto} points), "
+        f"{sum(len(s.questions) for s in lessons)} free-text questions graded by hand ({manual} points)."
+    )
+    print(f"Next: cd {args.outdir} && nbgrader generate_assignment {lessons[0].name}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _Parser(prog="cstolab", description="Tools for the cstolab course.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -44,7 +83,10 @@ def main(argv: list[str] | None = None) -> int:
         sub, "study-edition", "write the lessons with folded solutions to OUTDIR (make lab)"
     )
     sub.add_parser("datasets", help="list the datasets")
+    _nbgrader_parser(sub)
     args = parser.parse_args(argv)
+    if args.command == "nbgrader":
+        return _nbgrader(args)
 
     if args.command == "datasets":
         import cstolab

@@ -94,7 +94,9 @@ class Exercise:
     ``expected`` computes the reference answer from the data; ``digest`` is the alternative for
     facts that are not in a dataset (see :func:`digest_of`). ``hint`` is the nudge shown with the
     first wrong answer, ``method`` the approach (second), ``code`` the code itself (third on);
-    ``mistakes`` the declared typical wrong answers.
+    ``mistakes`` the declared typical wrong answers. ``points`` is what the exercise is worth
+    when a class is graded with nbgrader (:mod:`cstolab.nbgrader_course`): 1 by default, more
+    for exercises that take several steps.
     """
 
     id: str
@@ -111,8 +113,11 @@ class Exercise:
     method: str = ""
     code: str = ""
     mistakes: tuple[Mistake, ...] = ()
+    points: int = 1
 
     def __post_init__(self) -> None:
+        if isinstance(self.points, bool) or not isinstance(self.points, int) or self.points < 1:
+            raise ValueError(f"exercise {self.id!r}: points must be a whole number ≥ 1, not {self.points!r}")
         if self.kind not in KINDS:
             raise ValueError(f"exercise {self.id!r}: kind {self.kind!r} is not one of {KINDS}")
         if (self.expected is None) == (self.digest is None) and self.kind != "text":

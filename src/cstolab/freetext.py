@@ -9,6 +9,7 @@ in ``notebooks/rubrics/<lesson>.yml``::
         - Names at least two motives ...
       model_answer_outline: ...   # optional; shown with the rubric
       words: 800–1,200            # optional; the length asked for (default 150–250)
+      points: 10                  # optional; marks when graded with nbgrader (default: one per criterion)
 
     >>> from cstolab.freetext import Question
     >>> Question("x", "Why?", ["Gives a reason"]).prompt
@@ -37,6 +38,12 @@ class Question:
     model_answer_outline: str = ""
     lesson: str = ""
     words: str = "150–250"
+    points: int | None = None  # None: one point per criterion (see :attr:`max_points`)
+
+    @property
+    def max_points(self) -> int:
+        """What the question is worth when graded by hand (nbgrader): declared, or one per criterion."""
+        return self.points if self.points is not None else len(self.criteria)
 
 
 def _parse(entries: Any, source: str) -> list[Question]:
@@ -52,6 +59,11 @@ def _parse(entries: Any, source: str) -> list[Question]:
             raise RubricFormatError(f"{where}: missing {missing} (needs id, prompt, criteria)")
         if not isinstance(entry["criteria"], list) or not entry["criteria"]:
             raise RubricFormatError(f"{where}: 'criteria' must be a non-empty list")
+        points = entry.get("points")
+        if points is not None and (
+            isinstance(points, bool) or not isinstance(points, int) or points < 1
+        ):
+            raise RubricFormatError(f"{where}: 'points' must be a whole number ≥ 1, not {points!r}")
         questions.append(
             Question(
                 id=str(entry["id"]),
@@ -60,6 +72,7 @@ def _parse(entries: Any, source: str) -> list[Question]:
                 model_answer_outline=str(entry.get("model_answer_outline", "")).strip(),
                 lesson=Path(source).stem,
                 words=str(entry.get("words", "150–250")).strip(),
+                points=points,
             )
         )
     return questions

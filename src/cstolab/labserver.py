@@ -15,13 +15,41 @@ rather than writing it into the user's folders, so nothing appears next to their
 
 from __future__ import annotations
 
+import functools
+import os
+import subprocess
+import sys
 import threading
 from typing import Any
 
-# Cheap: vegajs imports Altair and vl-convert only when the bundle is first built.
-from cstolab.vegajs import build_bundle
-
 URL_PATH = "cstolab/vega.js"
+_BUILD = "import sys; from cstolab.vegajs import build_bundle; sys.stdout.buffer.write(build_bundle().encode())"
+
+
+_LOCK = threading.Lock()  # the start-up thread and a first request must not build it twice
+
+
+def build_bundle() -> str:
+    """:func:`cstolab.vegajs.build_bundle`, computed in a child process.
+
+    Building it loads Altair and vl-convert's JavaScript engine, about 150 MiB that would stay in
+    every Jupyter server for an 880 KB string: on a JupyterHub that is 150 MiB per student
+    (benchmarks/class_load.py). A child process gives the memory back when it exits. A hub
+    builds it once for all its students and names the file in ``CSTOLAB_VEGA_BUNDLE``
+    (:mod:`cstolab.hub.config`), so a class starting at once does not build it forty times.
+    """
+    with _LOCK:
+        return _built()
+
+
+@functools.cache
+def _built() -> str:
+    shared = os.environ.get("CSTOLAB_VEGA_BUNDLE", "")
+    if shared and os.path.isfile(shared):
+        with open(shared, encoding="utf-8") as file:
+            return file.read()
+    result = subprocess.run([sys.executable, "-c", _BUILD], capture_output=True, check=True)
+    return result.stdout.decode("utf-8")
 
 
 def _jupyter_server_extension_points() -> list[dict[str, str]]:

@@ -355,6 +355,7 @@ register(
     Exercise(
         id="l01-disputed-dates",
         kind="frame",
+        points=2,  # a table: several steps
         prompt=(
             "Some events are dated differently by different sources. For each such event, how many "
             "days lie between the earliest and the latest date given? A DataFrame with the columns "
@@ -403,6 +404,7 @@ register(
     Exercise(
         id="l01-membership-days",
         kind="frame",
+        points=2,  # a table: several steps
         prompt=(
             "For every state, the total number of days it has been a full member (status 'member'), "
             "summed over all its periods, up to the date the data are current to. A DataFrame with "

@@ -485,6 +485,7 @@ register(
     Exercise(
         id="l02-rotation-terms",
         kind="frame",
+        points=2,  # a table: several steps
         prompt=(
             "For each Secretary-General who took office on or after 1 January 2020, when the post "
             "began to rotate, the length of the term in days as the data give it: end_date minus "

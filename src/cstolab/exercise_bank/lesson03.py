@@ -325,6 +325,7 @@ register(
     Exercise(
         id="l03-qualifiers",
         kind="frame",
+        points=2,  # a table: several steps
         prompt="For detention claims dated 1-20 January, a table with one row per value_qualifier "
         "used: columns value_qualifier, claims (rows), highest (largest value).",
         hint="group the detention claims by how they were stated, then summarise each group twice.",

@@ -265,6 +265,7 @@ register(
     Exercise(
         id="l04-claims-range",
         kind="frame",
+        points=2,  # a table: several steps
         prompt=(
             "For every contributing state, the smallest and largest number of troops claimed for its "
             "contingent: a DataFrame with the columns country, min and max, one row per state."
@@ -420,6 +421,7 @@ register(
     Exercise(
         id="l04-latest-claim",
         kind="frame",
+        points=2,  # a table: several steps
         prompt=(
             "For each contributing state, its latest troop claim (national scope, with a value): a "
             "DataFrame with the columns country, value and claim_date, one row per state. If several "
@@ -508,6 +510,7 @@ register(
     Exercise(
         id="l04-days-in-country",
         kind="frame",
+        points=2,  # a table: several steps
         prompt=(
             "For each contingent that has a dated deployment event in moves, the number of days from "
             "its first deployment event (moves) to its departure_date (claims; take the latest one "

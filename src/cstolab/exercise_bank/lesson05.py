@@ -364,6 +364,7 @@ register(
     Exercise(
         id="l05-fleet-claims",
         kind="frame",
+        points=2,  # a table: several steps
         prompt=(
             "From the count_used rows of aircraft, leaving out the record of the single wave of 12 "
             "aircraft (its condition starts with 'one wave'): for each source_id, the number of "
@@ -489,6 +490,7 @@ register(
     Exercise(
         id="l05-payload-range",
         kind="frame",
+        points=2,  # a table: several steps
         prompt=(
             "Run the model for every distinct maximum payload published for the Il-76 and its "
             "variants (aircraft_type starting with 'Il-76', attribute max_payload_t; both value and "

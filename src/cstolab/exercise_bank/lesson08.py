@@ -190,6 +190,7 @@ register(
     Exercise(
         id="l08-response-by-type",
         kind="frame",
+        points=2,  # a table: several steps
         prompt="Count the cases per crisis_type and csto_response (columns crisis_type, csto_response, cases).",
         hint="one row per pair of values that actually occurs; start from the preferred rows.",
         method=(
@@ -283,6 +284,7 @@ register(
     Exercise(
         id="l08-requests-by-decade",
         kind="frame",
+        points=2,  # a table: several steps
         prompt=(
             "Count the requests for help per decade and csto_response (columns decade, csto_response, "
             "requests; decade as a number such as 1990)."

@@ -179,6 +179,7 @@ register(
     Exercise(
         id="l09-troop-ranges",
         kind="frame",
+        points=2,  # a table: several steps
         prompt=(
             "Per contingent (the total included): the smallest and largest troop claims and the "
             "number of distinct sources, as columns country, min, max, n_sources."

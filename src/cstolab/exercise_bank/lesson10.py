@@ -337,6 +337,7 @@ register(
     Exercise(
         id="l10-invoked-wording",
         kind="frame",
+        points=2,  # a table: several steps
         prompt=(
             "For every justification that cites a provision (invokes not empty), a DataFrame with "
             "the columns provision_id, invokes, claims_external_threat and invoked_requires: the "
@@ -376,6 +377,7 @@ register(
     Exercise(
         id="l10-statement-join",
         kind="frame",
+        points=2,  # a table: several steps
         prompt=(
             "Join the provisions rows that have a statement_id to the statements dataset: a "
             "DataFrame with the columns provision_id, actor_type and stance, one row per linked "

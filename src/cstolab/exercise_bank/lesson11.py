@@ -202,6 +202,7 @@ register(
     Exercise(
         id="l11-frame-spans",
         kind="frame",
+        points=2,  # a table: several steps
         prompt=(
             "For each frame used by Kazakh state actors in framing statements: columns stance, "
             "first, last (dates) and statements (how many), ordered by first use."
@@ -363,6 +364,7 @@ register(
     Exercise(
         id="l11-reaction-table",
         kind="frame",
+        points=2,  # a table: several steps
         prompt=(
             "For each actor group abroad: columns group, statements (how many) and supportive (how "
             "many support the Kazakh government or the deployment). Start from `statements`: keep "
