@@ -263,6 +263,10 @@ def run(students: int, lesson: str = LESSON, timeout: float = 1800, course: str 
                 if not o.ok and not o.error:
                     o.error = f"not finished within {timeout:.0f} s"
     finally:
+        if any(not o.ok for o in outcomes) and (base / "hub.log").exists():
+            # the hub's log (with the servers' and kernels' messages) explains a failure
+            RESULTS.mkdir(parents=True, exist_ok=True)
+            shutil.copy(base / "hub.log", RESULTS / f"class_load_{students}.hub.log")
         shutil.rmtree(base, ignore_errors=True)
     return summarise(outcomes, time.monotonic() - started, load_before)
 

@@ -106,6 +106,8 @@ def test_a_later_pull_keeps_the_students_edit(hub, course):
 def test_one_students_token_opens_nothing_of_another(hub, course):
     url, _ = hub
     ana, bob = student(url, "ana"), student(url, "bob")
+    for s in (ana, bob):
+        s.pull(course.as_uri())
     bob_kernel = bob.open_notebook(LESSON)
     paths = [
         f"/user/bob/api/contents/{LESSON}",

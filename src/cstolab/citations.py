@@ -14,6 +14,7 @@ label templates need a running Sphinx application; the bibliography text is pybt
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,7 @@ LOCAL_PAGE = "references.md"
 def _plain(latex: str) -> str:
     from pybtex.richtext import Text
 
+    _quick_pybtex()
     return Text.from_latex(latex).render_as("text")
 
 
@@ -72,6 +74,7 @@ class Citations:
         """The whole bibliography as a Markdown page, sorted by author and year."""
         from pybtex.style.formatting.plain import Style
 
+        _quick_pybtex()
         style = Style()
         lines = [f"# {title}", ""]
         for key in sorted(self.data.entries, key=lambda k: (self.authors(k), self.year(k))):
@@ -99,3 +102,18 @@ class Citations:
             return self.data.entries[key]
         except KeyError:
             raise KeyError(f"{key!r} is not in the bibliography (book/references.bib)") from None
+
+
+@functools.cache
+def _quick_pybtex() -> None:
+    """Make pybtex find its text and Markdown backends without scanning every installed package.
+
+    pybtex looks its backends up as entry points on each render, which costs tens of
+    milliseconds per call in a large environment (over a minute for the course's bibliography);
+    plugins registered at run time (its public ``register_plugin``) are found first.
+    """
+    from pybtex.backends import markdown, plaintext
+    from pybtex.plugin import register_plugin
+
+    register_plugin("pybtex.backends", "text", plaintext.Backend, force=True)
+    register_plugin("pybtex.backends", "markdown", markdown.Backend, force=True)

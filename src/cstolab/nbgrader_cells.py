@@ -8,7 +8,7 @@ for the grader only. Used by :mod:`cstolab.nbgrader_course`.
 
     >>> find_check('answer = ...\\ncheck("l00-sum", answer)')
     ('l00-sum', 'answer')
-    >>> test_cell("l00-sum", "answer", 2).metadata.nbgrader["points"]
+    >>> hidden_test_cell("l00-sum", "answer", 2).metadata.nbgrader["points"]
     2
 """
 
@@ -139,7 +139,7 @@ def region_cell(pieces: list[nbformat.NotebookNode], grade_id: str) -> nbformat.
     return cell
 
 
-def test_cell(exercise_id: str, expr: str, points: int) -> nbformat.NotebookNode:
+def hidden_test_cell(exercise_id: str, expr: str, points: int) -> nbformat.NotebookNode:
     """The autograded test: the course's own ``check``, hidden from the student's copy."""
     unit = "point" if points == 1 else "points"
     cell = nbformat.v4.new_code_cell(

@@ -40,10 +40,10 @@ from cstolab.lab_markdown import LabContext, LabMarkdownError, to_lab_markdown
 from cstolab.nbgrader_cells import (
     answer_cell,
     find_check,
+    hidden_test_cell,
     region_cell,
     solution_code,
     task_cell,
-    test_cell,
 )
 from cstolab.student_edition import (
     DROP_TAGS,
@@ -77,6 +77,10 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 # Seconds a cell may run when grading; a cell that runs longer (an endless loop) is stopped,
 # marked as failed, and the rest of the notebook is still graded.
 c.Execute.timeout = 120
+# A busy hub (a class working or being graded at once) answers slowly: wait for a kernel to start
+# and for a cell's last output instead of failing the whole submission.
+c.Execute.startup_timeout = 300
+c.Execute.iopub_timeout = 60
 '''
 INTRO = (
     "**Graded version of this lesson.** Work through it as usual: replace `...` in each exercise "
@@ -108,7 +112,7 @@ def graded_lessons(source: Path | str | None = None) -> list[str]:
         if nb.metadata.get("cstolab", {}).get("instructor_only"):
             continue
         codes = [c.source for c in nb.cells if c.cell_type == "code"]
-        if any(find_check(s) for s in codes) or any("ask(" in s for s in codes):
+        if any(find_check(s) or _free_text_id(s) for s in codes):
             names.append(path.stem)
     return names
 
@@ -229,7 +233,7 @@ def _close_region(
     cells[-1] = answer_cell(student, solution_code(region, exercise_id, expr), exercise_id)
     summary.exercises.append(exercise_id)
     summary.auto_points += exercise.points
-    return test_cell(exercise_id, expr, exercise.points)
+    return hidden_test_cell(exercise_id, expr, exercise.points)
 
 
 def _student_rubric(path: Path) -> str:
@@ -238,20 +242,6 @@ def _student_rubric(path: Path) -> str:
     for entry in entries:
         entry.pop("model_answer_outline", None)
     return yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=100)
-
-
-def _quick_pybtex() -> None:
-    """Make pybtex find its text and Markdown backends without scanning every installed package.
-
-    pybtex looks its backends up as entry points on each render, which costs tens of
-    milliseconds per call in a large environment (over a minute for the course's bibliography);
-    plugins registered at run time (its public ``register_plugin``) are found first.
-    """
-    from pybtex.backends import markdown, plaintext
-    from pybtex.plugin import register_plugin
-
-    register_plugin("pybtex.backends", "text", plaintext.Backend, force=True)
-    register_plugin("pybtex.backends", "markdown", markdown.Backend, force=True)
 
 
 def write_course(
@@ -282,7 +272,6 @@ def write_course(
             "Use --force to replace its nbgrader_config.py and lesson sources, or choose a new folder."
         )
     chosen = choose_lessons(lessons, graded_lessons(src))
-    _quick_pybtex()
     try:
         ctx = course_context(src, book_url)
         questions = load_questions(src / "rubrics") if (src / "rubrics").is_dir() else {}

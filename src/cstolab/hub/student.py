@@ -225,6 +225,13 @@ class Student:
         )
 
     def restart_kernel(self, kernel_id: str) -> None:
+        """Kernel → Restart, once the server has finished restarting a kernel that died.
+
+        After a kernel dies the server restarts it by itself; a restart asked for during that
+        one fails (500), so wait, as a student waits for JupyterLab's "Kernel restarting".
+        """
+        path = f"/user/{self.name}/api/kernels/{kernel_id}"
+        self._poll(lambda: self.get(path).json().get("execution_state") == "idle", "kernel idle")
         r = self.api.post(
             f"{self.hub}/user/{self.name}/api/kernels/{kernel_id}/restart", timeout=self.timeout
         )

@@ -13,8 +13,8 @@ doctree that myst-nb made from the executed notebooks:
 - :class:`PrintTidy` runs after references are resolved: citations inside figure captions become
   plain text (a hyperlink in ``\\caption`` breaks xelatex, because the caption is also written to
   the list of figures), the check marks of exercise feedback become words, the parts of
-  ``_toc.yml`` become LaTeX parts with a chapter per page, and a last chapter "Answers to the
-  quizzes" collects every quiz's answers.
+  ``_toc.yml`` become LaTeX parts with a chapter per page, and a chapter "Answers to the
+  quizzes" after the last lesson collects every quiz's answers.
 
 Why a post-transform and not a myst-nb mime renderer plugin: the committed notebooks keep only the
 HTML output (no image), so the notebooks do not grow, and nothing changes for the HTML builder.
@@ -163,7 +163,7 @@ def quiz_nodes(questions: list[dict]) -> list[nodes.Node]:
     note = _para(
         nodes.strong(text="Self-check quiz. "),
         "In the online book these questions check your answers as you type. The answers are in "
-        f"the chapter “{APPENDIX_TITLE}” at the end of this book.",
+        f"the chapter “{APPENDIX_TITLE}”, after the last lesson.",
     )
     listing = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
     for q in questions:
@@ -301,12 +301,22 @@ class PrintTidy(SphinxPostTransform):
         top = self.document.next_node(nodes.section)
         if top is None:
             return
-        self._parts(top)
+        wrappers = self._parts(top)
         quizzes = self.env.temp_data.pop("cstolab_quizzes", [])
         if quizzes:
-            top += self._appendix(quizzes)
+            # After the last part with a quiz (the lessons), before the instructors' pages and
+            # the reference part, so that Sphinx's bibliography, which LaTeX prints at the very
+            # end, follows the Bibliography page.
+            docnames = {docname for docname, _questions in quizzes}
+            with_quiz = [
+                w
+                for w in wrappers
+                if any(s["docname"] in docnames for s in w.findall(addnodes.start_of_file))
+            ]
+            after = with_quiz[-1] if with_quiz else top.children[-1]
+            top.insert(top.index(after) + 1, self._appendix(quizzes))
 
-    def _parts(self, top: nodes.section) -> None:
+    def _parts(self, top: nodes.section) -> list[nodes.Element]:
         """Each part of the table of contents a LaTeX part, each of its pages a chapter.
 
         Jupyter Book puts the root page's toctrees at its end, inside its last section, so Sphinx
@@ -316,7 +326,7 @@ class PrintTidy(SphinxPostTransform):
         wrappers = _root_toctrees(top)
         toctrees = list(self.env.get_doctree(self.env.docname).findall(addnodes.toctree))
         if len(wrappers) != len(toctrees):
-            return  # not the layout we know; leave the book as Sphinx made it
+            return []  # not the layout we know; leave the book as Sphinx made it
         for wrapper in wrappers:
             wrapper.parent.remove(wrapper)
         # The root page's own text, whose sections would each be a chapter of a few lines: one
@@ -332,6 +342,7 @@ class PrintTidy(SphinxPostTransform):
             if caption:
                 top += nodes.raw("", f"\\part{{{escape(caption)}}}\n", format="latex")
             top += wrapper
+        return wrappers
 
     def _appendix(self, quizzes: list[tuple[str, list[dict]]]) -> nodes.section:
         section = nodes.section(ids=["cstolab-quiz-answers"], names=["cstolab-quiz-answers"])
