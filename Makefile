@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 $(HUBSTAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e ".[dev,hub]"
+	$(BIN)/python -m pip install --quiet -e ".[hub]"
 	@touch $(HUBSTAMP)
 
 ## Build the HTML book into book/_build/html (notebooks re-run only when they, data/ or src/ change).

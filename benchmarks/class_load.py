@@ -42,7 +42,7 @@ from pathlib import Path
 import psutil
 import requests
 
-from cstolab.hub.config import free_port
+from cstolab.hub.config import free_port, runtime_dir
 from cstolab.hub.course import TARGET, build_course_repo
 from cstolab.hub.student import HubError, Student
 
@@ -109,6 +109,7 @@ def running_hub(base: Path, password: str, course_url: str, port: int = 0) -> It
         yield url
     finally:
         stop_hub(hub, base)
+        shutil.rmtree(runtime_dir(base), ignore_errors=True)  # the kernels' sockets
         log.close()
 
 

@@ -66,7 +66,10 @@ def missing_packages() -> list[str]:
 def install(packages: list[str]) -> bool:
     apt = shutil.which("apt-get")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    for cmd in ([apt, "update"], [apt, "install", "-y", "--no-install-recommends", *packages]):
+    # Wait for another apt-get (the browser set-up, unattended upgrades) instead of failing.
+    lock_wait = ["-o", "DPkg::Lock::Timeout=600"]
+    install = [apt, *lock_wait, "install", "-y", "--no-install-recommends", *packages]
+    for cmd in ([apt, *lock_wait, "update"], install):
         result = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL)
         if result.returncode != 0:
             say(f"'{' '.join(cmd)}' failed with exit code {result.returncode}")

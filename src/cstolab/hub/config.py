@@ -15,6 +15,7 @@ a real authenticator, one Unix user or one container per student, and no ``--all
 
 from __future__ import annotations
 
+import hashlib
 import os
 import socket
 import sys
@@ -34,6 +35,12 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def runtime_dir(base: Path) -> Path:
+    """The folder of the students' kernel sockets for a hub over ``base`` (short: see below)."""
+    digest = hashlib.sha256(str(base.resolve()).encode()).hexdigest()[:8]
+    return Path("/tmp") / f"cstolab-hub-{digest}"
 
 
 @dataclass
@@ -97,11 +104,18 @@ def hub_config(s: HubSettings) -> Config:
         # the chart libraries, built once by the launcher instead of once per student
         "CSTOLAB_VEGA_BUNDLE": str(state / VEGA_FILE),
     }
+    # Kernels talk to their server over Unix sockets, not TCP ports: forty students' kernels
+    # starting on one machine at once otherwise race for free ports ("Address already in use",
+    # a kernel that dies five times and stays dead; benchmarks/class_load.py). A socket path may
+    # have at most 107 bytes, so each student's runtime folder is short, under /tmp.
+    runtime = runtime_dir(base)
+    c.Spawner.environment["JUPYTER_RUNTIME_DIR"] = lambda spawner: str(runtime / spawner.user.name)
+    c.Spawner.args = ["--KernelManager.transport=ipc"]
     if os.geteuid() == 0:
         # This demonstration runs every student as the user who started it, and on the course's
         # CI machine that is root, which jupyter-server refuses without --allow-root. Only here:
         # a real hub runs each student as their own user and never passes this flag.
-        c.Spawner.args = ["--allow-root"]
+        c.Spawner.args.append("--allow-root")
 
     if s.cull_idle:
         c.JupyterHub.services = [
