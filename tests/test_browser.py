@@ -116,9 +116,12 @@ def axe_source() -> str:
     return AXE_JS.read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: an open sync Playwright counts as a running asyncio loop in this
+# process, so on the same pytest-xdist worker the JupyterLab tests' own sync_playwright() would
+# fail ("Sync API inside the asyncio loop") until it is closed.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """One Chromium for the whole session (the system's, never a downloaded one)."""
+    """One Chromium for this module's tests (the system's, never a downloaded one)."""
     if not CHROMIUM.exists():
         _missing(f"Chromium is not installed at {CHROMIUM}")
     try:
@@ -191,7 +194,7 @@ def _new_context(browser: Any, mode: str, external: list[str]) -> Any:
     return context
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def contexts(browser: Any) -> Iterator[dict[str, tuple[Any, list[str]]]]:
     """A light and a dark browser context, reused by every test; each with its list of blocked
     requests to other hosts."""
