@@ -110,7 +110,14 @@ def hub_config(s: HubSettings) -> Config:
     # have at most 107 bytes, so each student's runtime folder is short, under /tmp.
     runtime = runtime_dir(base)
     c.Spawner.environment["JUPYTER_RUNTIME_DIR"] = lambda spawner: str(runtime / spawner.user.name)
-    c.Spawner.args = ["--KernelManager.transport=ipc"]
+    # A kernel that dies in its first seconds is restarted on new "ports" by default, which over
+    # IPC brings nothing (the paths are the student's own) and trips jupyter-server's known bug
+    # 481: its websocket and activity tracking stay on the old sockets, so a student's Restart
+    # after such a death hangs. Keeping the sockets avoids it.
+    c.Spawner.args = [
+        "--KernelManager.transport=ipc",
+        "--KernelRestarter.random_ports_until_alive=False",
+    ]
     if os.geteuid() == 0:
         # This demonstration runs every student as the user who started it, and on the course's
         # CI machine that is root, which jupyter-server refuses without --allow-root. Only here:

@@ -93,9 +93,14 @@ class Kernel:
         deadline = time.monotonic() + (timeout or self.timeout)
         result, replied, idle = Result("ok"), False, False
         while not (replied and idle):
-            if time.monotonic() > deadline:
+            left = deadline - time.monotonic()
+            if left <= 0:
                 raise HubError(f"cell did not finish within {timeout or self.timeout} s")
-            msg = json.loads(self.ws.recv())
+            self.ws.settimeout(left)  # a reply that never comes must not block past the deadline
+            try:
+                msg = json.loads(self.ws.recv())
+            except websocket.WebSocketTimeoutException:
+                continue
             kind, content = msg["msg_type"], msg.get("content", {})
             if kind == "status" and content.get("execution_state") in ("restarting", "dead"):
                 raise KernelDied(f"kernel {content['execution_state']} while running a cell")
@@ -225,13 +230,34 @@ class Student:
         )
 
     def restart_kernel(self, kernel_id: str) -> None:
-        """Kernel → Restart, asked again until the server accepts it.
+        """Kernel → Restart after a crash, as a student does it in JupyterLab.
 
-        After a kernel dies the server restarts it by itself; a restart asked for while that one
-        runs fails (500), and the student clicks Restart again a moment later.
+        The server restarts a dead kernel by itself first (JupyterLab shows "Kernel
+        Restarting"); the student clicks Restart once the kernel answers again. A Restart that
+        arrives while the server's own restart is still starting the kernel races it: it fails
+        (500), or jupyter-client ends up with two kernels and the notebook's websocket never
+        connects. So this waits for the kernel to answer first, then asks until it is accepted.
         """
+        self.wait_for_kernel(kernel_id)
         url = f"{self.hub}/user/{self.name}/api/kernels/{kernel_id}/restart"
         self._poll(lambda: self.api.post(url, timeout=self.timeout).status_code == 200, "restart")
+
+    def wait_for_kernel(self, kernel_id: str) -> None:
+        """Wait until the kernel runs a cell on a new connection (after it died, say)."""
+
+        def answers() -> bool:
+            try:
+                kernel = self.kernel(kernel_id)
+            except (websocket.WebSocketException, OSError):
+                return False
+            try:
+                return kernel.run("None", timeout=20).status == "ok"
+            except (HubError, websocket.WebSocketException, OSError):
+                return False
+            finally:
+                kernel.close()
+
+        self._poll(answers, f"kernel {kernel_id} answering")
 
     # --- helpers ---------------------------------------------------------------------------
     def _expect(self, r: requests.Response, *codes: int, what: str) -> None:
