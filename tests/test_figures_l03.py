@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import cstolab
-from cstolab.exercise_bank import lesson03
+from cstolab.exercise_bank import lesson03_answers as lesson03
 from cstolab.figures import l03
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import cstolab
-from cstolab.exercise_bank.lesson04 import contingent_of
+from cstolab.exercise_bank.lesson04_answers import contingent_of
 from cstolab.figures import l04
 from cstolab.prose import listed
 

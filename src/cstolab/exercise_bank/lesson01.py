@@ -1,188 +1,13 @@
-"""Lesson 1: what is the CSTO? Answers are computed from the members and institutions datasets.
+"""Lesson 1: what is the CSTO? Answers are computed from the members and institutions datasets: the exercises.
 
-The declared mistakes are computed from the same data: counting signatures (rows) instead of
-states, keeping the alternative claim of a disputed date, forgetting that membership periods end,
-confusing the treaty (1992) with the organisation (2002), counting frozen participation as
-membership, closing ongoing periods on today's date instead of the data date
-(:func:`cstolab.data.as_of`), and grouping competing dates by state instead of by event.
+Their answers, and the wrong answers their mistakes anticipate, are computed in
+:mod:`cstolab.exercise_bank.lesson01_answers`.
 """
 
 from __future__ import annotations
 
-import pandas as pd
-
-from cstolab.data import as_of, load
+from cstolab.exercise_bank import lesson01_answers as answers
 from cstolab.exercises import Exercise, Mistake, register
-
-# --- helpers -------------------------------------------------------------------------------
-
-
-def _periods() -> pd.DataFrame:
-    from cstolab.membership import membership_periods
-
-    return membership_periods()
-
-
-def _members_of(day: pd.Timestamp | str, periods: pd.DataFrame | None = None) -> list[str]:
-    """States with a full-membership period that has begun by ``day`` and not yet ended."""
-    p = _periods() if periods is None else periods
-    day = pd.Timestamp(day)
-    keep = (p["status"] == "member") & (p["start"] <= day) & (p["end"] > day)
-    return sorted(p.loc[keep, "country"].astype(str).unique())
-
-
-def _started_by(day: pd.Timestamp | str) -> list[str]:
-    """States with any period begun by ``day``, ended or not (the slip: forgetting the end)."""
-    p = _periods()
-    return sorted(p.loc[p["start"] <= pd.Timestamp(day), "country"].astype(str).unique())
-
-
-def _event_rows(kind: str) -> pd.DataFrame:
-    m = load("members")
-    return m[m["event_type"] == kind]
-
-
-def _charter_signed() -> pd.Timestamp:
-    i = load("institutions")
-    charter = i[(i["milestone_type"] == "charter") & i["name"].str.contains("signed")]
-    return charter["date"].min()
-
-
-# --- dates and names -----------------------------------------------------------------------
-
-
-def _treaty_signed() -> pd.Timestamp:
-    return _event_rows("signature")["date"].min()
-
-
-def _last_signature() -> pd.Timestamp:
-    return _event_rows("signature")["date"].max()
-
-
-def _non_renewals() -> list[str]:
-    return _event_rows("non_renewal")["country"].astype(str).tolist()
-
-
-def _periods_ended() -> list[str]:
-    p = _periods()
-    return sorted(p.loc[~p["ongoing"].astype(bool), "country"].astype(str).unique())
-
-
-def _prolongers() -> list[str]:
-    return _event_rows("prolongation")["country"].astype(str).tolist()
-
-
-# --- counts --------------------------------------------------------------------------------
-
-
-def _states_signed() -> int:
-    s = _event_rows("signature")
-    return int(s.loc[s["preferred"].fillna(False).astype(bool), "country"].nunique())
-
-
-def _signature_rows() -> int:
-    return len(_event_rows("signature"))
-
-
-def _first_day_signatories() -> int:
-    s = _event_rows("signature")
-    return int((s["date"] == s["date"].min()).sum())
-
-
-def _parties_on(date: str) -> int:
-    return len(_members_of(date))
-
-
-def _rows_up_to(date: str) -> int:
-    m = load("members")
-    return int((m["date"] <= pd.Timestamp(date)).sum())
-
-
-# --- joins and date differences ------------------------------------------------------------
-
-
-def _charter_members() -> list[str]:
-    return _members_of(_charter_signed())
-
-
-def _charter_ever_signed() -> list[str]:
-    return _started_by(_charter_signed())
-
-
-def _members_at_data_date() -> list[str]:
-    return _members_of(as_of() - pd.Timedelta(days=1))
-
-
-def _competing_dates(by: tuple[str, ...] = ("country", "event_type"), keep_sole=False, extra=0):
-    m = load("members").astype({"country": "string", "event_type": "string"})
-    rows = m if keep_sole else m[m["claim_status"] != "sole"]
-    rows = rows.dropna(subset=["country"])
-    span = rows.groupby(list(by))["date"].agg(["min", "max"]).reset_index()
-    span["days_apart"] = (span["max"] - span["min"]).dt.days + extra
-    return span[[*by, "days_apart"]]
-
-
-def _disputed_dates() -> pd.DataFrame:
-    return _competing_dates()
-
-
-def _disputed_by_country() -> pd.DataFrame:
-    return _competing_dates(by=("country",))
-
-
-def _disputed_with_sole() -> pd.DataFrame:
-    return _competing_dates(keep_sole=True)
-
-
-def _disputed_inclusive() -> pd.DataFrame:
-    return _competing_dates(extra=1)
-
-
-def _membership_days(statuses=("member",), end_of_data: pd.Timestamp | None = None, spans=False):
-    p = _periods()
-    p = p[p["status"].isin(statuses)].copy()
-    if end_of_data is not None:
-        p.loc[p["ongoing"].astype(bool), "end"] = end_of_data
-    if spans:  # first start to last end: the years away count as membership
-        g = p.groupby("country")
-        out = (g["end"].max() - g["start"].min()).dt.days.rename("days").reset_index()
-    else:
-        p["days"] = (p["end"] - p["start"]).dt.days
-        out = p.groupby("country", as_index=False)["days"].sum()
-    return out[["country", "days"]]
-
-
-def _days_as_member() -> pd.DataFrame:
-    return _membership_days()
-
-
-def _days_with_frozen() -> pd.DataFrame:
-    return _membership_days(statuses=("member", "participation frozen"))
-
-
-def _days_until_today() -> pd.DataFrame:
-    today = max(pd.Timestamp.today().normalize(), as_of() + pd.Timedelta(days=1))
-    return _membership_days(end_of_data=today)
-
-
-def _days_first_to_last() -> pd.DataFrame:
-    return _membership_days(spans=True)
-
-
-# --- the chart -----------------------------------------------------------------------------
-
-
-def _events_chart() -> dict[str, str]:
-    return {"mark": "bar", "x": "events", "y": "event_type"}
-
-
-def _events_swapped() -> dict[str, str]:
-    return {"mark": "bar", "x": "event_type", "y": "events"}
-
-
-def _events_points() -> dict[str, str]:
-    return {**_events_chart(), "mark": "point"}
-
 
 register(
     Exercise(
@@ -197,17 +22,17 @@ register(
             "In members, keep the rows whose event_type is 'signature' and take the earliest date."
         ),
         code="members.loc[members['event_type'] == 'signature', 'date'].min()",
-        expected=_treaty_signed,
+        expected=answers.treaty_signed,
         mistakes=(
             Mistake(
-                answer=_charter_signed,
+                answer=answers.charter_signed,
                 message=(
                     "that is the day the CSTO Charter was signed, which founded the organisation; "
                     "the treaty is ten years older"
                 ),
             ),
             Mistake(
-                answer=_last_signature,
+                answer=answers.last_signature,
                 message=(
                     "that is the last signature, not the first: states signed on different days; "
                     "take the minimum date"
@@ -222,17 +47,17 @@ register(
         hint="the members table names each kind of event in event_type.",
         method="Keep the rows of members whose event_type is 'non_renewal' and take their country.",
         code="members.loc[members['event_type'] == 'non_renewal', 'country'].tolist()",
-        expected=_non_renewals,
+        expected=answers.non_renewals,
         mistakes=(
             Mistake(
-                answer=_periods_ended,
+                answer=answers.periods_ended,
                 message=(
                     "you listed every state whose membership period ended; Armenia's ended with a "
                     "freeze in 2024, not a non-renewal in 1999"
                 ),
             ),
             Mistake(
-                answer=_prolongers,
+                answer=answers.prolongers,
                 message=(
                     "those are the states that signed the 1999 protocol and so did renew the "
                     "treaty: the question asks for the others"
@@ -256,17 +81,17 @@ register(
             "signed = members[(members['event_type'] == 'signature') & members['preferred']]; "
             "signed['country'].nunique()"
         ),
-        expected=_states_signed,
+        expected=answers.states_signed,
         mistakes=(
             Mistake(
-                answer=_signature_rows,
+                answer=answers.signature_rows,
                 message=(
                     "you counted signature rows, not states: Georgia has two rows because two "
                     "sources give different dates; keep preferred rows or count distinct countries"
                 ),
             ),
             Mistake(
-                answer=_first_day_signatories,
+                answer=answers.first_day_signatories,
                 message=(
                     "that is the number of states that signed on the first day; three more "
                     "signed in 1993"
@@ -294,17 +119,17 @@ register(
             "len(periods[(periods['status'] == 'member') & (periods['start'] <= day) "
             "& (periods['end'] > day)])"
         ),
-        expected=lambda: _parties_on("2000-01-01"),
+        expected=lambda: answers.parties_on("2000-01-01"),
         mistakes=(
             Mistake(
-                answer=lambda: len(_started_by("2000-01-01")),
+                answer=lambda: len(answers.started_by("2000-01-01")),
                 message=(
                     "you counted every state that had signed by then, including those whose "
                     "membership ended in April 1999: filter on the end date too"
                 ),
             ),
             Mistake(
-                answer=lambda: _rows_up_to("2000-01-01"),
+                answer=lambda: answers.rows_up_to("2000-01-01"),
                 message=(
                     "you counted events (rows of members) up to that day, not states: use periods, "
                     "one row per state and period"
@@ -334,17 +159,17 @@ register(
             "periods.loc[(periods['status'] == 'member') & (periods['start'] <= charter_day) & "
             "(periods['end'] > charter_day), 'country'].tolist()"
         ),
-        expected=_charter_members,
+        expected=answers.charter_members,
         mistakes=(
             Mistake(
-                answer=_charter_ever_signed,
+                answer=answers.charter_ever_signed,
                 message=(
                     "Azerbaijan, Georgia and Uzbekistan had signed the treaty but left in 1999, "
                     "before the Charter: keep only periods that had not ended by that day"
                 ),
             ),
             Mistake(
-                answer=_members_at_data_date,
+                answer=answers.members_at_data_date,
                 message=(
                     "that is the list of full members at the date the data are current to, not on "
                     "the day the Charter was signed: Armenia was a full member in 2002"
@@ -376,24 +201,24 @@ register(
             ".agg(['min', 'max']).reset_index(); span['days_apart'] = (span['max'] - span['min'])"
             ".dt.days; span[['country', 'event_type', 'days_apart']]"
         ),
-        expected=_disputed_dates,
+        expected=answers.disputed_dates,
         mistakes=(
             Mistake(
-                answer=_disputed_by_country,
+                answer=answers.disputed_by_country,
                 message=(
                     "you grouped by country only, so Uzbekistan's return (2006) and its suspension "
                     "request (2012) became one 'event': group by country and event_type"
                 ),
             ),
             Mistake(
-                answer=_disputed_with_sole,
+                answer=answers.disputed_with_sole,
                 message=(
                     "your table has rows with 0 days: those events have a single date; keep only "
                     "rows whose claim_status is not 'sole'"
                 ),
             ),
             Mistake(
-                answer=_disputed_inclusive,
+                answer=answers.disputed_inclusive,
                 message=(
                     "each figure is one day too many: the difference of two dates already gives "
                     "the days between them; do not add 1"
@@ -424,25 +249,25 @@ register(
             "full['days'] = (full['end'] - full['start']).dt.days; "
             "full.groupby('country', as_index=False)['days'].sum()"
         ),
-        expected=_days_as_member,
+        expected=answers.days_as_member,
         extra={"sort_by": ["country"]},
         mistakes=(
             Mistake(
-                answer=_days_with_frozen,
+                answer=answers.days_with_frozen,
                 message=(
                     "Armenia's total includes its period of frozen participation since 2024: keep "
                     "status == 'member' only"
                 ),
             ),
             Mistake(
-                answer=_days_until_today,
+                answer=answers.days_until_today,
                 message=(
                     "the ongoing periods end today in your table: the course's data are current to "
                     "cstolab.data.as_of(), which periods already uses as the end"
                 ),
             ),
             Mistake(
-                answer=_days_first_to_last,
+                answer=answers.days_first_to_last,
                 message=(
                     "you took each state's first start to its last end, so Uzbekistan's years "
                     "outside the treaty (1999-2006) count as membership: sum the periods instead"
@@ -468,17 +293,17 @@ register(
         code=(
             "alt.Chart(counts).mark_bar().encode(x='events:Q', y=alt.Y('event_type:N', sort='-x'))"
         ),
-        expected=_events_chart,
+        expected=answers.events_chart,
         mistakes=(
             Mistake(
-                answer=_events_swapped,
+                answer=answers.events_swapped,
                 message=(
                     "the 'x' channel encodes 'event_type': the axes are swapped, which gives "
                     "vertical bars; put the count (events) on x and event_type on y"
                 ),
             ),
             Mistake(
-                answer=_events_points,
+                answer=answers.events_points,
                 message=(
                     "points show positions well, but counts of categories read best as bars "
                     "starting from zero: use mark_bar()"

@@ -1,235 +1,13 @@
-"""Lesson 2: the treaty and the organisation. Answers are computed from institutions and members.
+"""Lesson 2: the treaty and the organisation: the exercises.
 
-The declared mistakes are computed from the same data: dating the organisation by the wrong
-charter row, counting alternative claims or leaving them out, reading an "up to" ceiling or an
-average as the figure, using the alternative date of a decision, cutting a scheduled term at the
-data date, counting both end days, and taking the 1992 signatories for the organisation's members.
+Their answers, and the wrong answers their mistakes anticipate, are computed in
+:mod:`cstolab.exercise_bank.lesson02_answers`.
 """
 
 from __future__ import annotations
 
-import pandas as pd
-
-from cstolab.data import as_of, load
+from cstolab.exercise_bank import lesson02_answers as answers
 from cstolab.exercises import Exercise, Mistake, register
-
-ROTATION_START = "2020-01-01"
-#: members events that make a state a party, and those that end its participation
-JOINS = ("signature", "accession", "return")
-LEAVES = ("non_renewal", "withdrawal", "suspension")
-
-
-# --- treaty and charter --------------------------------------------------------------------
-
-
-def _first(milestone_type: str, latest: bool = False) -> pd.Timestamp:
-    i = load("institutions")
-    dates = i.loc[i["milestone_type"] == milestone_type, "date"]
-    return dates.max() if latest else dates.min()
-
-
-def _years_treaty_to_charter() -> int:
-    return int(_first("charter").year - _first("treaty").year)
-
-
-def _years_treaty_to_charter_in_force() -> int:
-    return int(_first("charter", latest=True).year - _first("treaty").year)
-
-
-def _years_treaty_in_force_to_charter() -> int:
-    return int(_first("charter").year - _first("treaty", latest=True).year)
-
-
-# --- Secretaries-General -------------------------------------------------------------------
-
-
-def _sg() -> pd.DataFrame:
-    i = load("institutions")
-    sg = i[(i["milestone_type"] == "secretary_general") & i["preferred"]].sort_values("date")
-    return sg.astype({"person": str, "country": str})
-
-
-def _sg_countries() -> list[str]:
-    return _sg()["country"].unique().tolist()
-
-
-def _sg_people() -> list[str]:
-    return _sg()["person"].unique().tolist()
-
-
-def _sg_countries_before_2022() -> list[str]:
-    sg = _sg()
-    return sg.loc[sg["date"] < "2022-01-01", "country"].unique().tolist()
-
-
-def _rotation_terms(end: str = "scheduled", extra: int = 0) -> pd.DataFrame:
-    sg = _sg().copy()
-    next_start = sg["date"].shift(-1) - pd.Timedelta(days=1)
-    sg["end"] = sg["end_date"] if end == "unfilled" else sg["end_date"].fillna(next_start)
-    if end == "data_date":
-        sg["end"] = sg["end"].clip(upper=as_of())
-    sg = sg[sg["date"] >= ROTATION_START]
-    sg["days"] = (sg["end"] - sg["date"]).dt.days + extra
-    return sg[["person", "days"]].reset_index(drop=True)
-
-
-# --- force sizes ---------------------------------------------------------------------------
-
-
-def _sizes(force: str | None = "crrf", preferred_only: bool = False) -> pd.DataFrame:
-    i = load("institutions")
-    rows = i[i["milestone_type"] == "force_size"]
-    if force is not None:
-        rows = rows[rows["milestone_id"].str.startswith(force)]
-    if preferred_only:
-        rows = rows[rows["preferred"]]
-    return rows
-
-
-def _spread(rows: pd.DataFrame) -> int:
-    return int(rows["value"].max() - rows["value"].min())
-
-
-def _crrf_spread() -> int:
-    return _spread(_sizes())
-
-
-def _crrf_spread_preferred() -> int:
-    return _spread(_sizes(preferred_only=True))
-
-
-def _spread_all_forces() -> int:
-    return _spread(_sizes(force=None))
-
-
-def _dyner() -> float:
-    crrf = _sizes()
-    return float(crrf.loc[crrf["source_id"] == "dyner2022", "value"].iloc[0])
-
-
-def _latest_preferred_crrf() -> float:
-    crrf = _sizes(preferred_only=True)
-    return float(crrf.sort_values("date")["value"].iloc[-1])
-
-
-def _crrf_vs_dyner() -> float:
-    return round(_latest_preferred_crrf() / _dyner(), 2)
-
-
-def _largest_vs_dyner() -> float:
-    return round(float(_sizes()["value"].max()) / _dyner(), 2)
-
-
-def _average_vs_dyner() -> float:
-    return round(float(_sizes(preferred_only=True)["value"].mean()) / _dyner(), 2)
-
-
-def _dyner_vs_crrf() -> float:
-    return round(_dyner() / _latest_preferred_crrf(), 2)
-
-
-# --- the CRRF's creation -------------------------------------------------------------------
-
-
-def _crrf_decision(preferred: bool = True) -> pd.Timestamp:
-    i = load("institutions")
-    rows = i[(i["milestone_type"] == "force_creation") & i["milestone_id"].str.startswith("crrf")]
-    return rows.loc[rows["preferred"] == preferred, "date"].min()
-
-
-def _crrf_agreement(belarus: bool = True) -> pd.Timestamp:
-    i = load("institutions")
-    rows = i[(i["milestone_type"] == "agreement") & i["milestone_id"].str.startswith("crrf")]
-    has_belarus = rows["name"].str.contains("Belarus")
-    return rows.loc[has_belarus if belarus else ~has_belarus, "date"].min()
-
-
-def _decision_to_belarus() -> int:
-    return int((_crrf_agreement() - _crrf_decision()).days)
-
-
-def _alternative_decision_to_belarus() -> int:
-    return int((_crrf_agreement() - _crrf_decision(preferred=False)).days)
-
-
-def _decision_to_june_agreement() -> int:
-    return int((_crrf_agreement(belarus=False) - _crrf_decision()).days)
-
-
-def _decision_to_belarus_inclusive() -> int:
-    return _decision_to_belarus() + 1
-
-
-# --- membership ----------------------------------------------------------------------------
-
-
-def _events() -> pd.DataFrame:
-    m = load("members")
-    m = m[m["preferred"] & m["country"].notna()].astype({"country": str, "event_type": str})
-    return m.sort_values("date", kind="mergesort")
-
-
-def _parties_on(day: pd.Timestamp | str, leaves: tuple[str, ...] = LEAVES) -> list[str]:
-    """States whose last joining or leaving event on or before ``day`` made them a party."""
-    m = _events()
-    m = m[(m["date"] <= pd.Timestamp(day)) & m["event_type"].isin(JOINS + leaves)]
-    last = m.groupby("country")["event_type"].last()
-    return sorted(last[last.isin(JOINS)].index)
-
-
-def _signatories() -> list[str]:
-    m = _events()
-    return sorted(m.loc[m["event_type"] == "signature", "country"].unique())
-
-
-def _charter_members() -> list[str]:
-    return _parties_on(_first("charter"))
-
-
-def _tashkent_six() -> list[str]:
-    m = _events()
-    first = m[(m["event_type"] == "signature") & (m["date"] == _first("treaty"))]
-    return sorted(first["country"].unique())
-
-
-def _without_sg(states: list[str]) -> list[str]:
-    return sorted(set(states) - set(_sg_countries()))
-
-
-def _members_without_sg() -> list[str]:
-    return _without_sg(_parties_on(as_of()))
-
-
-def _members_without_sg_ignoring_suspension() -> list[str]:
-    return _without_sg(_parties_on(as_of(), leaves=("non_renewal", "withdrawal")))
-
-
-def _signatories_without_sg() -> list[str]:
-    return _without_sg(_signatories())
-
-
-# --- the chart -----------------------------------------------------------------------------
-
-
-def _sizes_chart() -> dict[str, str]:
-    return {"mark": "point", "x": "date", "y": "value", "color": "force"}
-
-
-def _sizes_bars() -> dict[str, str]:
-    return {**_sizes_chart(), "mark": "bar"}
-
-
-def _sizes_line() -> dict[str, str]:
-    return {**_sizes_chart(), "mark": "line"}
-
-
-def _sizes_swapped() -> dict[str, str]:
-    return {**_sizes_chart(), "x": "value", "y": "date"}
-
-
-def _sizes_by_source() -> dict[str, str]:
-    return {**_sizes_chart(), "color": "reported_by"}
-
 
 register(
     Exercise(
@@ -252,17 +30,17 @@ register(
             "charter = inst.loc[inst['milestone_type'] == 'charter', 'date'].min(); "
             "charter.year - treaty.year"
         ),
-        expected=_years_treaty_to_charter,
+        expected=answers.years_treaty_to_charter,
         mistakes=(
             Mistake(
-                answer=_years_treaty_to_charter_in_force,
+                answer=answers.years_treaty_to_charter_in_force,
                 message=(
                     "you used the year the Charter entered into force: the question asks for the "
                     "year it was signed (the earliest 'charter' row)"
                 ),
             ),
             Mistake(
-                answer=_years_treaty_in_force_to_charter,
+                answer=answers.years_treaty_in_force_to_charter,
                 message=(
                     "you started from the treaty's entry into force: the question starts from its "
                     "signature (the earliest 'treaty' row)"
@@ -286,14 +64,14 @@ register(
             "rows = inst[(inst['milestone_type'] == 'secretary_general') & inst['preferred']]; "
             "rows['country'].astype(str).unique().tolist()"
         ),
-        expected=_sg_countries,
+        expected=answers.sg_countries,
         mistakes=(
             Mistake(
-                answer=_sg_people,
+                answer=answers.sg_people,
                 message="you listed the people: the question asks for their countries",
             ),
             Mistake(
-                answer=_sg_countries_before_2022,
+                answer=answers.sg_countries_before_2022,
                 message=(
                     "you stopped before 2022: the question covers every holder up to the data "
                     "date, including those appointed after the Kazakhstan operation"
@@ -321,17 +99,17 @@ register(
             "inst['milestone_id'].str.startswith('crrf')]; "
             "int(claims['value'].max() - claims['value'].min())"
         ),
-        expected=_crrf_spread,
+        expected=answers.crrf_spread,
         mistakes=(
             Mistake(
-                answer=_crrf_spread_preferred,
+                answer=answers.crrf_spread_preferred,
                 message=(
                     "you kept only preferred rows and so dropped the alternative claim: the "
                     "question asks about every reported size"
                 ),
             ),
             Mistake(
-                answer=_spread_all_forces,
+                answer=answers.spread_all_forces,
                 message=(
                     "that range mixes in the Central Asian force and the peacekeepers: keep the "
                     "rows whose milestone_id starts with 'crrf'"
@@ -362,25 +140,25 @@ register(
             "latest = crrf[crrf['preferred']].sort_values('date')['value'].iloc[-1]; "
             "round(float(latest / dyner), 2)"
         ),
-        expected=_crrf_vs_dyner,
+        expected=answers.crrf_vs_dyner,
         tolerance=0.005,
         mistakes=(
             Mistake(
-                answer=_largest_vs_dyner,
+                answer=answers.largest_vs_dyner,
                 message=(
                     "you took the largest claim, the 2009 report's 'up to' figure: that is a "
                     "ceiling, not a count, and not the most recent claim"
                 ),
             ),
             Mistake(
-                answer=_average_vs_dyner,
+                answer=answers.average_vs_dyner,
                 message=(
                     "you averaged the preferred claims: an average of reports from different years "
                     "is a figure nobody reported; take the most recent one"
                 ),
             ),
             Mistake(
-                answer=_dyner_vs_crrf,
+                answer=answers.dyner_vs_crrf,
                 message="the ratio is upside down: divide the recent claim by Dyner's figure",
             ),
         ),
@@ -405,28 +183,28 @@ register(
             "alt.Chart(sizes).mark_point(filled=True).encode("
             "x='date:T', y='value:Q', color='force:N')"
         ),
-        expected=_sizes_chart,
+        expected=answers.sizes_chart,
         mistakes=(
             Mistake(
-                answer=_sizes_bars,
+                answer=answers.sizes_bars,
                 message=(
                     "bars start at zero and stack reports made on the same day: their height can "
                     "be a sum nobody reported; use points"
                 ),
             ),
             Mistake(
-                answer=_sizes_line,
+                answer=answers.sizes_line,
                 message=(
                     "a line alone suggests the force grew or shrank smoothly between reports, "
                     "which the sources do not say: show each report as a point"
                 ),
             ),
             Mistake(
-                answer=_sizes_swapped,
+                answer=answers.sizes_swapped,
                 message="the axes are swapped: the date of the report on x, the size on y",
             ),
             Mistake(
-                answer=_sizes_by_source,
+                answer=answers.sizes_by_source,
                 message=(
                     "colour by force, not by source: the first question is which force a figure "
                     "is about (the tooltip can name the source)"
@@ -457,24 +235,24 @@ register(
             "belarus = crrf.loc[(crrf['milestone_type'] == 'agreement') & "
             "crrf['name'].str.contains('Belarus'), 'date'].min(); (belarus - decided).days"
         ),
-        expected=_decision_to_belarus,
+        expected=answers.decision_to_belarus,
         mistakes=(
             Mistake(
-                answer=_alternative_decision_to_belarus,
+                answer=answers.alternative_decision_to_belarus,
                 message=(
                     "you started from the alternative date of the decision (a Kremlin page, "
                     "probably a typo): keep the preferred row"
                 ),
             ),
             Mistake(
-                answer=_decision_to_june_agreement,
+                answer=answers.decision_to_june_agreement,
                 message=(
                     "you stopped at the June agreement, which Belarus did not sign: take the row "
                     "whose name mentions Belarus"
                 ),
             ),
             Mistake(
-                answer=_decision_to_belarus_inclusive,
+                answer=answers.decision_to_belarus_inclusive,
                 message=(
                     "you counted both the first and the last day: the difference of the two dates, "
                     "(end - start).days, is what is asked"
@@ -509,25 +287,25 @@ register(
             "rows = rows[rows['date'] >= '2020-01-01']; "
             "rows['days'] = (rows['end'] - rows['date']).dt.days; rows[['person', 'days']]"
         ),
-        expected=_rotation_terms,
+        expected=answers.rotation_terms,
         extra={"sort_by": ["person"]},
         mistakes=(
             Mistake(
-                answer=lambda: _rotation_terms(end="data_date"),
+                answer=lambda: answers.rotation_terms(end="data_date"),
                 message=(
                     "you cut the current term at the data date, as the table terms does: the "
                     "question asks for the term as scheduled"
                 ),
             ),
             Mistake(
-                answer=lambda: _rotation_terms(end="unfilled"),
+                answer=lambda: answers.rotation_terms(end="unfilled"),
                 message=(
                     "a term has no days: its end_date is missing, fill it with the day before "
                     "the successor took office"
                 ),
             ),
             Mistake(
-                answer=lambda: _rotation_terms(extra=1),
+                answer=lambda: answers.rotation_terms(extra=1),
                 message=(
                     "you counted both the first and the last day: (end - start).dt.days is what "
                     "is asked"
@@ -560,17 +338,17 @@ register(
             "left = set(before.loc[before['event_type'] == 'non_renewal', 'country'].astype(str)); "
             "sorted(signed - left)"
         ),
-        expected=_charter_members,
+        expected=answers.charter_members,
         mistakes=(
             Mistake(
-                answer=_signatories,
+                answer=answers.signatories,
                 message=(
                     "you listed every state that ever signed the treaty: three of them did not "
                     "renew it in 1999 and were no longer parties in 2002"
                 ),
             ),
             Mistake(
-                answer=_tashkent_six,
+                answer=answers.tashkent_six,
                 message=(
                     "you took the six states that signed in Tashkent in 1992: one of them had left "
                     "by 2002, and a later signatory had joined"
@@ -604,17 +382,17 @@ register(
             "sg = inst[inst['milestone_type'] == 'secretary_general']; "
             "sorted(now - set(sg['country'].dropna().astype(str)))"
         ),
-        expected=_members_without_sg,
+        expected=answers.members_without_sg,
         mistakes=(
             Mistake(
-                answer=_members_without_sg_ignoring_suspension,
+                answer=answers.members_without_sg_ignoring_suspension,
                 message=(
                     "your list includes a state whose membership was suspended in 2012 after it "
                     "had returned: follow each state to its last event"
                 ),
             ),
             Mistake(
-                answer=_signatories_without_sg,
+                answer=answers.signatories_without_sg,
                 message=(
                     "you compared with every state that ever signed the treaty: several are no "
                     "longer members at the data date"

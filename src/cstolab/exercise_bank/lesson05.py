@@ -1,294 +1,13 @@
-"""Lesson 5: airlift and readiness. Answers are computed with the airlift model and the datasets.
+"""Lesson 5: airlift and readiness: the exercises.
 
-The declared mistakes are computed from the same data and model: the wrong airfield or a round
-trip instead of one way, adding the flight times of two types instead of taking the later landing,
-reading "more than 70" as exactly 70, counting the single wave of 12 as part of the air group,
-mixing kilograms and tonnes, taking the top of a payload range as typical, picking one payload
-instead of the published range, changing only one of two assumptions, forgetting to turn days into
-hours, and "under 72 hours" read as "at most 72 hours".
+Their answers, and the wrong answers their mistakes anticipate, are computed in
+:mod:`cstolab.exercise_bank.lesson05_answers`.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-import pandas as pd
-
-from cstolab.data import load
+from cstolab.exercise_bank import lesson05_answers as answers
 from cstolab.exercises import Exercise, Mistake, register
-
-CLAIMED_H = 72  # Dyner (2022): "deployed in less than 72 hours"
-ORIGIN, DESTINATION = "chkalovsky_airfield", "almaty_airport"
-ULYANOVSK = "ulyanovsk_vostochny"
-WAVE = "one wave"  # the condition of the record of the single wave of 12 aircraft
-
-
-# --- distances and flight times --------------------------------------------------------------
-
-
-def _distance(origin: str = ULYANOVSK, destination: str = DESTINATION) -> float:
-    from cstolab.airlift import distance_between
-
-    return distance_between(origin, destination)
-
-
-def _distance_ulyanovsk() -> float:
-    return _distance()
-
-
-def _distance_chkalovsky() -> float:
-    return _distance(ORIGIN)
-
-
-def _distance_zhetygen() -> float:
-    return _distance(ULYANOVSK, "zhetygen_airfield")
-
-
-def _distance_round_trip() -> float:
-    return 2 * _distance()
-
-
-def _flight_hours() -> list[float]:
-    from cstolab.airlift import default_fleet
-
-    return [_distance() / t.cruise_kmh for t in default_fleet().types]
-
-
-def _first_wave_landed() -> float:
-    return max(_flight_hours())
-
-
-def _first_wave_added() -> float:
-    return sum(_flight_hours())
-
-
-def _first_aircraft_landed() -> float:
-    return min(_flight_hours())
-
-
-def _first_wave_round_trip() -> float:
-    return 2 * max(_flight_hours())
-
-
-# --- the claims about the fleet --------------------------------------------------------------
-
-
-def _fleet_claims(keep_wave: bool = False, bound: str = "any", types=None) -> pd.DataFrame:
-    a = load("aircraft")
-    rows = a[a["attribute"] == "count_used"].copy()
-    if not keep_wave:
-        rows = rows[~rows["condition"].fillna("").str.contains(WAVE)]
-    if types is not None:
-        rows = rows[rows["aircraft_type"].astype(str).isin(types)]
-    rows["at_least"] = rows["value_qualifier"].astype(str) == "at_least"
-    out = rows.groupby("source_id", as_index=False).agg(
-        aircraft=("value", "sum"), lower_bound=("at_least", "all" if bound == "all" else "any")
-    )
-    if bound == "none":
-        out["lower_bound"] = False
-    out["aircraft"] = out["aircraft"].astype(int)
-    return out[["source_id", "aircraft", "lower_bound"]]
-
-
-def _fleet_claims_expected() -> pd.DataFrame:
-    return _fleet_claims()
-
-
-def _fleet_claims_as_exact() -> pd.DataFrame:
-    return _fleet_claims(bound="none")
-
-
-def _fleet_claims_all_parts() -> pd.DataFrame:
-    return _fleet_claims(bound="all")
-
-
-def _fleet_claims_with_wave() -> pd.DataFrame:
-    return _fleet_claims(keep_wave=True)
-
-
-# --- one wave's spare capacity -----------------------------------------------------------------
-
-
-def _base():
-    from cstolab.airlift import AirliftScenario
-
-    return AirliftScenario(distance_km=_distance(ORIGIN))
-
-
-def _wave_capacity(top_of_range: bool = False) -> float:
-    from cstolab.airlift import default_fleet
-
-    fleet = default_fleet()
-    if not top_of_range:
-        return sum(t.count * t.payload_t for t in fleet.types)
-    a = load("aircraft")
-    payloads = a[a["attribute"] == "max_payload_t"].copy()
-    payloads["top"] = payloads["value_high"].fillna(payloads["value"])
-    kind = payloads["aircraft_type"].astype(str)
-    return sum(
-        t.count * float(payloads.loc[kind.str.startswith(t.name), "top"].max()) for t in fleet.types
-    )
-
-
-def _spare_tonnes() -> float:
-    return _wave_capacity() - _base().tonnes
-
-
-def _spare_tonnes_kg() -> float:
-    base = _base()
-    return _wave_capacity() - base.tonnes * 1000
-
-
-def _spare_tonnes_no_equipment() -> float:
-    base = _base()
-    return _wave_capacity() - base.troops * base.tonnes_per_soldier
-
-
-def _spare_tonnes_top_payload() -> float:
-    return _wave_capacity(top_of_range=True) - _base().tonnes
-
-
-# --- model runs with changed assumptions -----------------------------------------------------
-
-
-def _hours(**changes) -> float:
-    from cstolab.airlift import default_fleet, deployment_time
-
-    return deployment_time(default_fleet(), replace(_base(), **changes)).hours
-
-
-def _hours_quarter_fleet() -> float:
-    return _hours(availability=0.25, turnaround_h=6)
-
-
-def _hours_quarter_default_turnaround() -> float:
-    return _hours(availability=0.25)
-
-
-def _hours_full_fleet_6h() -> float:
-    return _hours(turnaround_h=6)
-
-
-def _hours_three_quarters() -> float:
-    return _hours(availability=0.75, turnaround_h=6)
-
-
-# --- a range of payloads ---------------------------------------------------------------------
-
-
-def il76_payloads(exact_type: bool = False) -> list[float]:
-    """Every distinct published maximum payload (t) of the Il-76 and its variants, both ends of ranges."""
-    a = load("aircraft")
-    kind = a["aircraft_type"].astype(str)
-    chosen = (kind == "Il-76") if exact_type else kind.str.startswith("Il-76")
-    rows = a[chosen & (a["attribute"] == "max_payload_t")]
-    values = pd.concat([rows["value"], rows["value_high"]]).dropna().astype(float)
-    return sorted(values.unique())
-
-
-def payload_hours(payloads: list[float], availability: float = 0.25) -> pd.DataFrame:
-    """Model hours for the base scenario with a share of the fleet, for each Il-76 payload."""
-    from cstolab.airlift import Fleet, default_fleet, deployment_time
-
-    fleet, scenario = default_fleet(), replace(_base(), availability=availability)
-    rows = []
-    for payload in payloads:
-        changed = Fleet(
-            tuple(replace(t, payload_t=payload) if t.name == "Il-76" else t for t in fleet.types)
-        )
-        rows.append({"payload_t": payload, "hours": deployment_time(changed, scenario).hours})
-    return pd.DataFrame(rows)
-
-
-def _payload_range() -> pd.DataFrame:
-    return payload_hours(il76_payloads())
-
-
-def _payload_exact_type() -> pd.DataFrame:
-    return payload_hours(il76_payloads(exact_type=True))
-
-
-def _payload_point() -> pd.DataFrame:
-    from cstolab.airlift import default_fleet
-
-    return payload_hours([default_fleet()["Il-76"].payload_t])
-
-
-def _payload_full_fleet() -> pd.DataFrame:
-    return payload_hours(il76_payloads(), availability=1.0)
-
-
-def _payload_chart() -> dict[str, str]:
-    return {"mark": "line", "x": "payload_t", "y": "hours"}
-
-
-def _payload_bars() -> dict[str, str]:
-    return {**_payload_chart(), "mark": "bar"}
-
-
-def _payload_swapped() -> dict[str, str]:
-    return {"mark": "line", "x": "hours", "y": "payload_t"}
-
-
-# --- the smallest share of the fleet ---------------------------------------------------------
-
-
-def _min_share(strict: bool = True, **changes) -> float:
-    for tenths in range(1, 11):
-        hours = _hours(availability=tenths / 10, **changes)
-        if hours < CLAIMED_H if strict else hours <= CLAIMED_H:
-            return tenths / 10
-    return float("nan")
-
-
-def _min_availability_72h() -> float:
-    return _min_share(turnaround_h=12, equipment_t_per_soldier=2.0)
-
-
-def _min_availability_defaults() -> float:
-    return _min_share()
-
-
-def _min_availability_turnaround_only() -> float:
-    return _min_share(turnaround_h=12)
-
-
-# --- VJTF readiness statements ---------------------------------------------------------------
-
-
-def vjtf_readiness() -> pd.DataFrame:
-    """The VJTF readiness statements of ``indicators`` with their ends in hours."""
-    i = load("indicators")
-    v = i[
-        (i["subject"] == "NATO VJTF") & i["indicator"].isin(["readiness_hours", "readiness_days"])
-    ].copy()
-    factor = v["indicator"].map({"readiness_hours": 1, "readiness_days": 24}).astype(float)
-    v["hours_low"] = v["value"].astype(float) * factor
-    v["hours_high"] = v["value_high"].fillna(v["value"]).astype(float) * factor
-    v["high_unconverted"] = v["value_high"].fillna(v["value"]).astype(float)
-    return v
-
-
-def _vjtf_within(column: str = "hours_high", strict: bool = False) -> int:
-    v = vjtf_readiness()
-    return int((v[column] < CLAIMED_H).sum() if strict else (v[column] <= CLAIMED_H).sum())
-
-
-def _vjtf_within_72() -> int:
-    return _vjtf_within()
-
-
-def _vjtf_no_conversion() -> int:
-    return _vjtf_within("high_unconverted")
-
-
-def _vjtf_low_end() -> int:
-    return _vjtf_within("hours_low")
-
-
-def _vjtf_strict() -> int:
-    return _vjtf_within(strict=True)
-
 
 register(
     Exercise(
@@ -304,19 +23,19 @@ register(
             "airlift.distance_between(origin, destination)."
         ),
         code="airlift.distance_between('ulyanovsk_vostochny', 'almaty_airport')",
-        expected=_distance_ulyanovsk,
+        expected=answers.distance_ulyanovsk,
         tolerance=10,
         mistakes=(
             Mistake(
-                answer=_distance_chkalovsky,
+                answer=answers.distance_chkalovsky,
                 message="that is the distance from Chkalovsky near Moscow: start at 'ulyanovsk_vostochny'",
             ),
             Mistake(
-                answer=_distance_zhetygen,
+                answer=answers.distance_zhetygen,
                 message="that is the distance to the Zhetygen airfield: the question asks for Almaty's airport",
             ),
             Mistake(
-                answer=_distance_round_trip,
+                answer=answers.distance_round_trip,
                 message="that is there and back: the question asks for the one-way distance",
             ),
         ),
@@ -338,25 +57,25 @@ register(
             "km = airlift.distance_between('ulyanovsk_vostochny', 'almaty_airport'); "
             "max(km / t.cruise_kmh for t in fleet.types)"
         ),
-        expected=_first_wave_landed,
+        expected=answers.first_wave_landed,
         tolerance=0.05,
         mistakes=(
             Mistake(
-                answer=_first_wave_added,
+                answer=answers.first_wave_added,
                 message=(
                     "you added the two flight times: the types fly at the same time, so the wave "
                     "has landed when the slower one lands (the maximum, not the sum)"
                 ),
             ),
             Mistake(
-                answer=_first_aircraft_landed,
+                answer=answers.first_aircraft_landed,
                 message=(
                     "that is when the faster An-124 lands: the whole wave has landed only when the "
                     "slower Il-76 is down too"
                 ),
             ),
             Mistake(
-                answer=_first_wave_round_trip,
+                answer=answers.first_wave_round_trip,
                 message="that is a return flight: the wave has landed after one way",
             ),
         ),
@@ -388,25 +107,25 @@ register(
             "rows.groupby('source_id', as_index=False).agg(aircraft=('value', 'sum'), "
             "lower_bound=('at_least', 'any'))"
         ),
-        expected=_fleet_claims_expected,
+        expected=answers.fleet_claims_expected,
         extra={"sort_by": ["source_id"]},
         mistakes=(
             Mistake(
-                answer=_fleet_claims_as_exact,
+                answer=answers.fleet_claims_as_exact,
                 message=(
                     "every lower_bound is False: the Ministry of Defence said 'more than 70', which "
                     "the dataset records as 'at_least'; a 'more than' figure is a floor, not exactly 70"
                 ),
             ),
             Mistake(
-                answer=_fleet_claims_all_parts,
+                answer=answers.fleet_claims_all_parts,
                 message=(
                     "you required every part to be 'at least': if one of two added figures is only a "
                     "floor, so is their sum (use any, not all)"
                 ),
             ),
             Mistake(
-                answer=_fleet_claims_with_wave,
+                answer=answers.fleet_claims_with_wave,
                 message=(
                     "you added the wave of 12 to the air group: those 12 aircraft are part of the "
                     "fleet, not extra aircraft; leave out the 'one wave' record"
@@ -428,25 +147,25 @@ register(
             "troops × (tonnes_per_soldier + equipment_t_per_soldier), which base.tonnes gives; subtract."
         ),
         code="sum(t.count * t.payload_t for t in fleet.types) - base.tonnes",
-        expected=_spare_tonnes,
+        expected=answers.spare_tonnes,
         tolerance=1,
         mistakes=(
             Mistake(
-                answer=_spare_tonnes_kg,
+                answer=answers.spare_tonnes_kg,
                 message=(
                     "you subtracted kilograms from tonnes: payload_t and base.tonnes are both in "
                     "tonnes (a soldier with kit is 0.15 t, i.e. 150 kg), so do not multiply by 1,000"
                 ),
             ),
             Mistake(
-                answer=_spare_tonnes_no_equipment,
+                answer=answers.spare_tonnes_no_equipment,
                 message=(
                     "you loaded only the soldiers: the tonnage includes the equipment per soldier "
                     "(base.tonnes has both)"
                 ),
             ),
             Mistake(
-                answer=_spare_tonnes_top_payload,
+                answer=answers.spare_tonnes_top_payload,
                 message=(
                     "you used the top of the published payload ranges: most variants carry less, "
                     "so the model uses the lower figure in fleet"
@@ -467,22 +186,22 @@ register(
             "it with fleet to airlift.deployment_time; read .hours (and compare .waves with base's)."
         ),
         code="airlift.deployment_time(fleet, replace(base, availability=0.25, turnaround_h=6)).hours",
-        expected=_hours_quarter_fleet,
+        expected=answers.hours_quarter_fleet,
         tolerance=0.5,
         mistakes=(
             Mistake(
-                answer=_hours_quarter_default_turnaround,
+                answer=answers.hours_quarter_default_turnaround,
                 message="you kept the default turnaround of 3 h: set turnaround_h=6 as well",
             ),
             Mistake(
-                answer=_hours_full_fleet_6h,
+                answer=answers.hours_full_fleet_6h,
                 message=(
                     "you changed only the turnaround: with the whole fleet one wave suffices, so the "
                     "ground time never counts; set availability=0.25 too"
                 ),
             ),
             Mistake(
-                answer=_hours_three_quarters,
+                answer=answers.hours_three_quarters,
                 message="availability is the share that flies: a quarter is 0.25, not 0.75",
             ),
         ),
@@ -515,26 +234,26 @@ register(
             "replace(t, payload_t=x) if t.name == 'Il-76' else t for t in fleet.types)), "
             "replace(base, availability=0.25)).hours} for x in payloads])"
         ),
-        expected=_payload_range,
+        expected=answers.payload_range,
         tolerance=0.1,
         extra={"ordered": True},
         mistakes=(
             Mistake(
-                answer=_payload_exact_type,
+                answer=answers.payload_exact_type,
                 message=(
                     "you kept only the rows named exactly 'Il-76': the variants Il-76T, Il-76TD and "
                     "Il-76MD-90A have their own rows (use str.startswith)"
                 ),
             ),
             Mistake(
-                answer=_payload_point,
+                answer=answers.payload_point,
                 message=(
                     "that is one payload, the model's default: the question asks for the whole "
                     "published range"
                 ),
             ),
             Mistake(
-                answer=_payload_full_fleet,
+                answer=answers.payload_full_fleet,
                 message=(
                     "you ran the model with the whole fleet, where one wave is always enough: use "
                     "replace(base, availability=0.25)"
@@ -556,17 +275,17 @@ register(
             "y = hours (quantitative)."
         ),
         code="alt.Chart(payload_table).mark_line(point=True).encode(x='payload_t:Q', y='hours:Q')",
-        expected=_payload_chart,
+        expected=answers.payload_chart,
         mistakes=(
             Mistake(
-                answer=_payload_bars,
+                answer=answers.payload_bars,
                 message=(
                     "bars treat each payload as a separate category and hide the shape along the "
                     "range: use a line with points"
                 ),
             ),
             Mistake(
-                answer=_payload_swapped,
+                answer=answers.payload_swapped,
                 message="the axes are swapped: the assumption you vary (payload_t) goes on x, the result on y",
             ),
         ),
@@ -589,18 +308,18 @@ register(
             "next(a / 10 for a in range(1, 11) if airlift.deployment_time(fleet, "
             "replace(heavy, availability=a / 10)).hours < 72)"
         ),
-        expected=_min_availability_72h,
+        expected=answers.min_availability_72h,
         tolerance=0.001,
         mistakes=(
             Mistake(
-                answer=_min_availability_defaults,
+                answer=answers.min_availability_defaults,
                 message=(
                     "that is the answer with the default 3 h turnaround and 1 t of equipment: set "
                     "both assumptions of the question"
                 ),
             ),
             Mistake(
-                answer=_min_availability_turnaround_only,
+                answer=answers.min_availability_turnaround_only,
                 message=(
                     "you changed only one of the two assumptions (or took the last share that is "
                     "still too slow): set turnaround_h=12 and equipment_t_per_soldier=2.0 and take "
@@ -629,24 +348,24 @@ register(
             "v['indicator'].map({'readiness_hours': 1, 'readiness_days': 24}).astype(float); "
             "int((slow <= 72).sum())"
         ),
-        expected=_vjtf_within_72,
+        expected=answers.vjtf_within_72,
         mistakes=(
             Mistake(
-                answer=_vjtf_no_conversion,
+                answer=answers.vjtf_no_conversion,
                 message=(
                     "you compared days with hours: 5 days are 120 hours, not 5; multiply the "
                     "readiness_days figures by 24"
                 ),
             ),
             Mistake(
-                answer=_vjtf_low_end,
+                answer=answers.vjtf_low_end,
                 message=(
                     "you used the fast end of each range (value): the question asks for the slowest "
                     "end, value_high where it is given"
                 ),
             ),
             Mistake(
-                answer=_vjtf_strict,
+                answer=answers.vjtf_strict,
                 message=(
                     "you counted only times under 72 hours: 'at most 72' includes a statement of "
                     "exactly 72 hours"

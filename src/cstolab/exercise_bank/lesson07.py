@@ -1,218 +1,13 @@
-"""Lesson 7: military significance. Answers are computed from contingents, exercises and indicators.
+"""Lesson 7: military significance: the exercises.
 
-The declared mistakes are computed from the same data: counting the alternative claims about an
-exercise as further exercises, reading an upper bound ('up to') as a lower one, treating agreeing
-claims as a dispute, adding every claim about a contingent, dividing by the wrong total, and
-comparing the CSTO force with NATO figures of another year or with a media claim.
+Their answers, and the wrong answers their mistakes anticipate, are computed in
+:mod:`cstolab.exercise_bank.lesson07_answers`.
 """
 
 from __future__ import annotations
 
-import pandas as pd
-
-from cstolab.data import load
+from cstolab.exercise_bank import lesson07_answers as answers
 from cstolab.exercises import Exercise, Mistake, register
-
-OFFICIALS = ("csto_official", "national_official")
-#: The Collective Security Council's decision to send the force (6 January 2022).
-DECISION = "2022-01-06"
-
-# --- exercises data ------------------------------------------------------------------------
-
-
-def _exercises() -> pd.DataFrame:
-    e = load("exercises")
-    return e.astype({"series": str, "status": str, "troops_qualifier": str})
-
-
-def _held(preferred: bool = True) -> pd.DataFrame:
-    e = _exercises()
-    keep = e["status"] == "held"
-    if preferred:
-        keep &= e["preferred"]
-    return e[keep]
-
-
-def _n_held() -> int:
-    return len(_held())
-
-
-def _n_held_rows() -> int:
-    return len(_held(preferred=False))
-
-
-def _n_preferred_any_status() -> int:
-    return int(_exercises()["preferred"].sum())
-
-
-def _n_lower_bounds() -> int:
-    return int((_held()["troops_qualifier"] == "more_than").sum())
-
-
-def _n_lower_bounds_all_rows() -> int:
-    return int((_held(preferred=False)["troops_qualifier"] == "more_than").sum())
-
-
-def _n_lower_and_upper_bounds() -> int:
-    return int(_held()["troops_qualifier"].isin(["more_than", "up_to"]).sum())
-
-
-def _disputed_sizes() -> list[str]:
-    e = _exercises()
-    sizes = e[e["troops"].notna()].groupby("exercise_id")["troops"].nunique()
-    return sorted(sizes[sizes > 1].index)
-
-
-def _several_claims() -> list[str]:
-    n = _exercises().groupby("exercise_id").size()
-    return sorted(n[n > 1].index)
-
-
-def _several_sizes() -> list[str]:
-    e = _exercises()
-    n = e[e["troops"].notna()].groupby("exercise_id").size()
-    return sorted(n[n > 1].index)
-
-
-def _top(rows: pd.DataFrame) -> pd.DataFrame:
-    """Stand-alone and umbrella exercises: drop components of an umbrella that is in the data."""
-    return rows[~rows["part_of"].isin(set(_held()["exercise_id"]))]
-
-
-def _troops_2021() -> int:
-    top = _top(_held())
-    return int(top.loc[top["year"] == 2021, "troops"].sum())
-
-
-def _troops_2021_all_claims() -> int:
-    top = _top(_held(preferred=False))
-    return int(top.loc[top["year"] == 2021, "troops"].sum())
-
-
-def _troops_2021_largest_claim() -> int:
-    top = _top(_held(preferred=False))
-    year = top[top["year"] == 2021]
-    return int(year.groupby("exercise_id")["troops"].max().sum())
-
-
-# --- contingents data ----------------------------------------------------------------------
-
-
-def _claims(measures: tuple[str, ...] = ("troops",)) -> pd.DataFrame:
-    c = load("contingents")
-    c = c[c["measure"].isin(measures) & c["value"].notna()].copy()
-    c["country"] = c["country"].astype(str)
-    c["value"] = c["value"].astype(int)
-    return c
-
-
-def _others(claims: pd.DataFrame) -> pd.DataFrame:
-    return claims[(claims["scope"] == "national") & (claims["country"] != "Russia")]
-
-
-def _share(total: int, others: int) -> float:
-    return float((total - others) / total * 100)
-
-
-def _others_high(claims: pd.DataFrame) -> int:
-    return int(_others(claims).groupby("country")["value"].max().sum())
-
-
-def _others_low(claims: pd.DataFrame) -> int:
-    return int(_others(claims).groupby("country")["value"].min().sum())
-
-
-def _totals(claims: pd.DataFrame) -> pd.Series:
-    return claims.loc[claims["scope"] == "total", "value"]
-
-
-def _russia_share_low() -> float:
-    t = _claims()
-    return _share(int(_totals(t).min()), _others_high(t))
-
-
-def _share_every_claim_added() -> float:
-    t = _claims()
-    return _share(int(_totals(t).min()), int(_others(t)["value"].sum()))
-
-
-def _share_largest_total() -> float:
-    t = _claims()
-    return _share(int(_totals(t).max()), _others_high(t))
-
-
-def _share_smallest_others() -> float:
-    t = _claims()
-    return _share(int(_totals(t).min()), _others_low(t))
-
-
-def _share_with_vehicles() -> float:
-    t = _claims(measures=("troops", "vehicles"))
-    return _share(int(_totals(t).min()), _others_high(t))
-
-
-# --- NATO comparison -----------------------------------------------------------------------
-
-
-def _vjtf_sizes() -> pd.DataFrame:
-    i = load("indicators")
-    i = i[(i["subject"].astype(str) == "NATO VJTF") & (i["indicator"] == "force_size")]
-    return i.sort_values("ref_date", kind="mergesort")
-
-
-def _official_total(officials_only: bool = True) -> int:
-    t = _claims()
-    t = t[t["scope"] == "total"]
-    if officials_only:
-        t = t[t["claimant_type"].isin(OFFICIALS)]
-    return int(t["value"].max())
-
-
-def _vjtf_before() -> float:
-    v = _vjtf_sizes()
-    return float(v.loc[v["ref_date"] < DECISION, "value"].iloc[-1])
-
-
-def _vjtf_ratio() -> float:
-    return _vjtf_before() / _official_total()
-
-
-def _vjtf_ratio_media_claim() -> float:
-    return _vjtf_before() / _official_total(officials_only=False)
-
-
-def _vjtf_ratio_after() -> float:
-    v = _vjtf_sizes()
-    later = v[v["ref_date"] > DECISION]
-    return float(later.loc[later["qualifier"] == "approx", "value"].iloc[0]) / _official_total()
-
-
-def _vjtf_ratio_largest() -> float:
-    return float(_vjtf_sizes()["value"].max()) / _official_total()
-
-
-def _vjtf_ratio_first() -> float:
-    return float(_vjtf_sizes()["value"].iloc[0]) / _official_total()
-
-
-# --- the chart -----------------------------------------------------------------------------
-
-
-def _series_chart() -> dict[str, str]:
-    return {"mark": "bar", "x": "year", "y": "exercises", "color": "series"}
-
-
-def _series_line() -> dict[str, str]:
-    return {**_series_chart(), "mark": "line"}
-
-
-def _series_swapped() -> dict[str, str]:
-    return {**_series_chart(), "x": "exercises", "y": "year"}
-
-
-def _series_by_host() -> dict[str, str]:
-    return {**_series_chart(), "color": "host_country"}
-
 
 register(
     Exercise(
@@ -231,17 +26,17 @@ register(
             "and count them."
         ),
         code="ex = cstolab.load('exercises'); len(ex[ex['preferred'] & (ex['status'] == 'held')])",
-        expected=_n_held,
+        expected=answers.n_held,
         mistakes=(
             Mistake(
-                answer=_n_held_rows,
+                answer=answers.n_held_rows,
                 message=(
                     "you counted rows, and some exercises have two rows (alternative claims by "
                     "different sources): keep preferred rows only"
                 ),
             ),
             Mistake(
-                answer=_n_preferred_any_status,
+                answer=answers.n_preferred_any_status,
                 message=(
                     "you counted every exercise, including those that were cancelled or only "
                     "announced: keep status == 'held'"
@@ -265,17 +60,17 @@ register(
             "troops_qualifier is 'more_than'."
         ),
         code="int((held['troops_qualifier'] == 'more_than').sum())",
-        expected=_n_lower_bounds,
+        expected=answers.n_lower_bounds,
         mistakes=(
             Mistake(
-                answer=_n_lower_bounds_all_rows,
+                answer=answers.n_lower_bounds_all_rows,
                 message=(
                     "you counted the alternative claims too: an exercise reported by two sources "
                     "as 'more than' is still one exercise, keep preferred rows"
                 ),
             ),
             Mistake(
-                answer=_n_lower_and_upper_bounds,
+                answer=answers.n_lower_and_upper_bounds,
                 message=(
                     "'up to' is an upper bound (the real number may be smaller), the opposite of "
                     "'more than': count troops_qualifier == 'more_than' only"
@@ -303,17 +98,17 @@ register(
             "sizes = ex[ex['troops'].notna()].groupby('exercise_id')['troops'].nunique(); "
             "sorted(sizes[sizes > 1].index)"
         ),
-        expected=_disputed_sizes,
+        expected=answers.disputed_sizes,
         mistakes=(
             Mistake(
-                answer=_several_claims,
+                answer=answers.several_claims,
                 message=(
                     "you listed every exercise with more than one row: for some the second claim "
                     "gives no size at all (it disagrees on dates or names, not on numbers)"
                 ),
             ),
             Mistake(
-                answer=_several_sizes,
+                answer=answers.several_sizes,
                 message=(
                     "one of these has two claims that agree on the same size: that is "
                     "confirmation, not a dispute; count distinct values (nunique)"
@@ -343,10 +138,10 @@ register(
             ".rename('exercises').reset_index(); alt.Chart(per_series).mark_bar()"
             ".encode(x='year:O', y='exercises:Q', color='series:N')"
         ),
-        expected=_series_chart,
+        expected=answers.series_chart,
         mistakes=(
             Mistake(
-                answer=_series_line,
+                answer=answers.series_line,
                 message=(
                     "a line joins neighbouring years as if there were a trend between them, but "
                     "the axis skips the years with no exercise in the data; bars keep each year "
@@ -354,11 +149,11 @@ register(
                 ),
             ),
             Mistake(
-                answer=_series_swapped,
+                answer=answers.series_swapped,
                 message="the axes are swapped: the year on x, the number of exercises on y",
             ),
             Mistake(
-                answer=_series_by_host,
+                answer=answers.series_by_host,
                 message=(
                     "you coloured by host country: the question is how the series (Interaction, "
                     "Combat Brotherhood...) recur, colour by series"
@@ -387,17 +182,17 @@ register(
             "top = held[~held['part_of'].isin(set(held['exercise_id']))]; "
             "int(top.loc[top['year'] == 2021, 'troops'].sum())"
         ),
-        expected=_troops_2021,
+        expected=answers.troops_2021,
         mistakes=(
             Mistake(
-                answer=_troops_2021_all_claims,
+                answer=answers.troops_2021_all_claims,
                 message=(
                     "you added both claims about Combat Brotherhood-2021: they describe the same "
                     "soldiers, keep the preferred row"
                 ),
             ),
             Mistake(
-                answer=_troops_2021_largest_claim,
+                answer=answers.troops_2021_largest_claim,
                 message=(
                     "you took the largest claim for Combat Brotherhood-2021 instead of the "
                     "preferred one: the course uses the row marked preferred, whose note says why"
@@ -428,32 +223,32 @@ register(
             "low_total = troops.loc[troops['scope'] == 'total', 'value'].min(); "
             "(low_total - high) / low_total * 100"
         ),
-        expected=_russia_share_low,
+        expected=answers.russia_share_low,
         tolerance=0.5,
         mistakes=(
             Mistake(
-                answer=_share_every_claim_added,
+                answer=answers.share_every_claim_added,
                 message=(
                     "you added every claim about the other contingents: several claims describe the "
                     "same soldiers, take one (the largest) per country"
                 ),
             ),
             Mistake(
-                answer=_share_largest_total,
+                answer=answers.share_largest_total,
                 message=(
                     "you divided by the largest total: the lowest share comes from the smallest "
                     "total claimed for the force"
                 ),
             ),
             Mistake(
-                answer=_share_smallest_others,
+                answer=answers.share_smallest_others,
                 message=(
                     "you took the smallest claims of the other contingents: to make Russia's share "
                     "as small as the data allow, take their largest"
                 ),
             ),
             Mistake(
-                answer=_share_with_vehicles,
+                answer=answers.share_with_vehicles,
                 message=(
                     "your smallest 'total' is a count of vehicles, not of soldiers: keep "
                     "measure == 'troops'"
@@ -485,32 +280,32 @@ register(
             "t = troops[(troops['scope'] == 'total') & troops['claimant_type']"
             ".isin(['csto_official', 'national_official'])]; v['value'].iloc[-1] / t['value'].max()"
         ),
-        expected=_vjtf_ratio,
+        expected=answers.vjtf_ratio,
         tolerance=0.01,
         mistakes=(
             Mistake(
-                answer=_vjtf_ratio_media_claim,
+                answer=answers.vjtf_ratio_media_claim,
                 message=(
                     "you divided by the largest claim of all, a media figure (a copy of an RFE/RL "
                     "report): the question asks for the largest official claim"
                 ),
             ),
             Mistake(
-                answer=_vjtf_ratio_after,
+                answer=answers.vjtf_ratio_after,
                 message=(
                     "that VJTF figure is for 2023, after the operation: compare with what NATO "
                     "reported before 6 January 2022"
                 ),
             ),
             Mistake(
-                answer=_vjtf_ratio_largest,
+                answer=answers.vjtf_ratio_largest,
                 message=(
                     "you took the largest VJTF figure of any year, which counts support troops or "
                     "everything that could be mobilised: use the latest figure before the operation"
                 ),
             ),
             Mistake(
-                answer=_vjtf_ratio_first,
+                answer=answers.vjtf_ratio_first,
                 message=(
                     "that is the VJTF figure of 2015, when the force was first set up: the latest "
                     "figure before the operation is the one asked for"

@@ -1,179 +1,11 @@
-"""Lesson 9: weighing sources. Answers are computed from the contingents and crisis_2022 datasets
-and, for the audit exercises, from the grades in the bibliography (:mod:`cstolab.sources`), so
-that they follow the data and the grades when either is edited."""
+"""Lesson 9: weighing sources: the exercises.
 
-import pandas as pd
+Their answers, and the wrong answers their mistakes anticipate, are computed in
+:mod:`cstolab.exercise_bank.lesson09_answers`.
+"""
 
-from cstolab.claims import summarise_claims
-from cstolab.data import load
+from cstolab.exercise_bank import lesson09_answers as answers
 from cstolab.exercises import Exercise, Mistake, register
-
-PARTIAL = "security|liquidated"  # event_ids of counts of security forces only or of attackers
-
-
-# --- l09-troop-ranges --------------------------------------------------------------------------
-
-
-def _ranges(claims: pd.DataFrame, measure: str = "troops") -> pd.DataFrame:
-    return summarise_claims(claims, measure=measure)[["min", "max", "n_sources"]].reset_index()
-
-
-def _troop_ranges() -> pd.DataFrame:
-    return _ranges(load("contingents"))
-
-
-def _ranges_without_total() -> pd.DataFrame:
-    table = _troop_ranges()
-    return table[table["country"] != "CSTO total"]
-
-
-def _vehicle_ranges() -> pd.DataFrame:
-    return _ranges(load("contingents"), measure="vehicles")
-
-
-# --- l09-latest-death-toll, l09-tolls-after-withdrawal -----------------------------------------
-
-
-def _killed() -> pd.DataFrame:
-    c = load("crisis_2022")
-    return c[
-        (c["event_type"] == "casualty_report") & (c["value_unit"] == "killed") & c["value"].notna()
-    ]
-
-
-def _deaths() -> pd.DataFrame:
-    killed = _killed()
-    return killed[~killed["event_id"].str.contains(PARTIAL)].sort_values("reported_on")
-
-
-def _latest_death_toll() -> int:
-    return int(_deaths()["value"].iloc[-1])
-
-
-def _highest_death_toll() -> int:
-    return int(_deaths()["value"].max())
-
-
-def _first_death_toll() -> int:
-    return int(_deaths()["value"].iloc[0])
-
-
-def _departures() -> pd.Series:
-    return load("contingents")["departure_date"].dropna()
-
-
-def _tolls_after(day: pd.Timestamp) -> int:
-    return int((_deaths()["reported_on"] > day).sum())
-
-
-def _tolls_after_withdrawal() -> int:
-    return _tolls_after(_departures().max())
-
-
-def _tolls_after_first_departure() -> int:
-    return _tolls_after(_departures().min())
-
-
-def _all_tolls() -> int:
-    return len(_deaths())
-
-
-# --- l09-isolated-claim ------------------------------------------------------------------------
-
-
-def _total_values() -> pd.Series:
-    c = load("contingents")
-    t = c[(c["country"] == "CSTO total") & (c["measure"] == "troops") & c["value"].notna()]
-    return t.groupby("value")["source_id"].nunique()
-
-
-def _isolated_claim() -> str:
-    per_value = _total_values()
-    return str(per_value[per_value == 1].index[0])
-
-
-def _most_sourced_claim() -> str:
-    return str(_total_values().idxmax())
-
-
-def _best_by_rule() -> str:
-    return str(int(summarise_claims(load("contingents")).loc["CSTO total", "best_value"]))
-
-
-# --- l09-press-rows ----------------------------------------------------------------------------
-
-
-def _key_grades(dataset: str) -> pd.Series:
-    """One entry per (row, key) pair: the grade of each key, indexed by the row's position."""
-    from cstolab.sources import bibliography
-
-    grade = bibliography().set_index("key")["sourcetype"]
-    keys = load(dataset)["source_id"].str.split(";").explode().str.strip()
-    return keys[keys != ""].map(grade)
-
-
-def _press_rows() -> int:
-    return int(_key_grades("crisis_2022").eq("press").groupby(level=0).any().sum())
-
-
-def _press_pairs() -> int:
-    return int(_key_grades("crisis_2022").eq("press").sum())
-
-
-def _press_lead_rows() -> int:
-    from cstolab.sources import row_grades
-
-    return int((row_grades("crisis_2022")["lead_grade"] == "press").sum())
-
-
-# --- l09-reprint-only --------------------------------------------------------------------------
-
-
-def _contingent_claims_on_copies() -> list[str]:
-    from cstolab.sources import rows_resting_on
-
-    return list(rows_resting_on("reprint", "contingents")["row_id"])
-
-
-def _copied_keys() -> list[str]:
-    from cstolab.sources import rows_resting_on
-
-    return sorted(set(rows_resting_on("reprint", "contingents")["source_id"]))
-
-
-def _copies_among_numbered_troop_claims() -> list[str]:
-    c = load("contingents")
-    numbered = c.loc[(c["measure"] == "troops") & c["value"].notna(), "claim_id"]
-    return [i for i in _contingent_claims_on_copies() if i in set(numbered)]
-
-
-# --- l09-one-government ------------------------------------------------------------------------
-
-
-def _kazakh_voice_ids() -> pd.Series:
-    from cstolab.sources import rows_on_one_government
-
-    voices = rows_on_one_government("crisis_2022")
-    return voices.loc[voices["government"] == "Kazakhstan", "row_id"]
-
-
-def _figure_ids() -> pd.Series:
-    c = load("crisis_2022")
-    reports = c["event_type"].isin(["casualty_report", "detention_report"]) & c["value"].notna()
-    return c.loc[reports, "event_id"]
-
-
-def _kazakh_voice_figures() -> int:
-    return int(_figure_ids().isin(_kazakh_voice_ids()).sum())
-
-
-def _kazakh_voice_rows() -> int:
-    return len(_kazakh_voice_ids())
-
-
-def _other_voice_figures() -> int:
-    return int((~_figure_ids().isin(_kazakh_voice_ids())).sum())
-
 
 register(
     Exercise(
@@ -190,15 +22,15 @@ register(
             "keep the columns min, max and n_sources, and turn the country index into a column."
         ),
         code="summarise_claims(contingents)[['min', 'max', 'n_sources']].reset_index()",
-        expected=_troop_ranges,
+        expected=answers.troop_ranges,
         extra={"sort_by": ["country"]},
         mistakes=(
             Mistake(
-                answer=_ranges_without_total,
+                answer=answers.ranges_without_total,
                 message="the row 'CSTO total' is missing: the question asks for every contingent, the total included",
             ),
             Mistake(
-                answer=_vehicle_ranges,
+                answer=answers.vehicle_ranges,
                 message="you summarised the vehicle claims: the question is about troops (measure 'troops')",
             ),
         ),
@@ -213,17 +45,17 @@ register(
             "the value of the last row."
         ),
         code="int(deaths.sort_values('reported_on')['value'].iloc[-1])",
-        expected=_latest_death_toll,
+        expected=answers.latest_death_toll,
         mistakes=(
             Mistake(
-                answer=_highest_death_toll,
+                answer=answers.highest_death_toll,
                 message=(
                     "that is the highest figure, not the latest one: a later official count can be "
                     "lower than an earlier one, so sort by reported_on"
                 ),
             ),
             Mistake(
-                answer=_first_death_toll,
+                answer=answers.first_death_toll,
                 message="that is the first figure reported: after sorting, take the last row, not the first",
             ),
         ),
@@ -245,18 +77,18 @@ register(
             "per_value = total_claims.groupby('value')['source_id'].nunique(); "
             "str(per_value.idxmin())"
         ),
-        expected=_isolated_claim,
-        options=tuple(str(v) for v in _total_values().index),
+        expected=answers.isolated_claim,
+        options=tuple(str(v) for v in answers.total_values().index),
         mistakes=(
             Mistake(
-                answer=_most_sourced_claim,
+                answer=answers.most_sourced_claim,
                 message=(
                     "that figure is the most repeated one: the question asks for the figure that only "
                     "one source carries (use the smallest count, not the largest)"
                 ),
             ),
             Mistake(
-                answer=_best_by_rule,
+                answer=answers.best_by_rule,
                 message=(
                     "that is summarise_claims's 'best' claim, chosen by who spoke and when: the question "
                     "is how many sources carry each figure"
@@ -313,17 +145,17 @@ register(
             "keys = crisis['source_id'].str.split(';').explode().str.strip(); "
             "int(keys.map(grade).eq('press').groupby(level=0).any().sum())"
         ),
-        expected=_press_rows,
+        expected=answers.press_rows,
         mistakes=(
             Mistake(
-                answer=_press_pairs,
+                answer=answers.press_pairs,
                 message=(
                     "you counted press sources, not rows: a row citing two press outlets counts once "
                     "(group the keys by row before counting)"
                 ),
             ),
             Mistake(
-                answer=_press_lead_rows,
+                answer=answers.press_lead_rows,
                 message=(
                     "you counted the rows whose LEADING grade is press (the evidence table): rows led by "
                     "a wire or official source can cite a newspaper too"
@@ -348,14 +180,14 @@ register(
             "contingents.loc[contingents['source_id'].map(lambda s: all(grade[k.strip()] == 'reprint' "
             "for k in s.split(';') if k.strip())), 'claim_id']"
         ),
-        expected=_contingent_claims_on_copies,
+        expected=answers.contingent_claims_on_copies,
         mistakes=(
             Mistake(
-                answer=_copied_keys,
+                answer=answers.copied_keys,
                 message="those are the keys of the reprints (source_id): the question asks for the claims, their claim_id",
             ),
             Mistake(
-                answer=_copies_among_numbered_troop_claims,
+                answer=answers.copies_among_numbered_troop_claims,
                 message=(
                     "you started from the table troops, which leaves out the vehicle claims and the "
                     "claims without a number: use the whole contingents table"
@@ -381,17 +213,17 @@ register(
             "kazakh = voices.loc[voices['government'] == 'Kazakhstan', 'row_id']; "
             "int(figures['event_id'].isin(kazakh).sum())"
         ),
-        expected=_kazakh_voice_figures,
+        expected=answers.kazakh_voice_figures,
         mistakes=(
             Mistake(
-                answer=_kazakh_voice_rows,
+                answer=answers.kazakh_voice_rows,
                 message=(
                     "you counted every row of crisis_2022 on Kazakhstan's voice, events included: keep "
                     "only the casualty and detention figures"
                 ),
             ),
             Mistake(
-                answer=_other_voice_figures,
+                answer=answers.other_voice_figures,
                 message="that is the number of figures NOT on Kazakhstan's voice alone: count those whose event_id is in the list",
             ),
         ),
@@ -413,17 +245,17 @@ register(
             "last_out = contingents['departure_date'].max(); "
             "int((deaths['reported_on'] > last_out).sum())"
         ),
-        expected=_tolls_after_withdrawal,
+        expected=answers.tolls_after_withdrawal,
         mistakes=(
             Mistake(
-                answer=_tolls_after_first_departure,
+                answer=answers.tolls_after_first_departure,
                 message=(
                     "you used the first departure (min): some contingents stayed longer, and the question "
                     "asks about the day the LAST one left (max)"
                 ),
             ),
             Mistake(
-                answer=_all_tolls,
+                answer=answers.all_tolls,
                 message="you counted every death-toll claim: keep only those reported after the last departure",
             ),
         ),

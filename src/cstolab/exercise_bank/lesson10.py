@@ -1,204 +1,13 @@
-"""Lesson 10: legality, intervention by invitation. Answers are computed from the provisions and
-statements datasets.
+"""Lesson 10: legality, intervention by invitation: the exercises.
 
-The declared mistakes are computed from the same data: dropping one of two conditions (citing a
-provision, claiming an outside threat), taking the 1992 wording for the one in force after 2012,
-counting whole years or both end days, reading an empty cell as "yes", mixing the claims of
-justifications with the wording of texts, joining the wrong wording or the wrong rows, filtering the
-statements by topic before a join on their key, and charts with swapped or wrong channels.
+Their answers, and the wrong answers their mistakes anticipate, are computed in
+:mod:`cstolab.exercise_bank.lesson10_answers`.
 """
 
 from __future__ import annotations
 
-import pandas as pd
-
-from cstolab.data import load
+from cstolab.exercise_bank import lesson10_answers as answers
 from cstolab.exercises import Exercise, Mistake, register
-
-LEGAL_KINDS = ("treaty_text", "amendment", "charter", "resolution")
-JUSTIFICATION_KINDS = ("request", "decision", "statement")
-ARMENIA_CASE = "am-2021-05-border"  # Armenia's request under Article 2, in the cases dataset
-AMENDED = "cst-2010-art4"
-ORIGINAL = "cst-1992-art4"
-CHARTER = "csto-2002-charter-art3"
-
-
-def _provisions() -> pd.DataFrame:
-    p = load("provisions")
-    p["kind"] = p["kind"].astype(str)
-    return p
-
-
-def _justifications() -> pd.DataFrame:
-    p = _provisions()
-    return p[p["kind"].isin(JUSTIFICATION_KINDS)]
-
-
-def _legal() -> pd.DataFrame:
-    p = _provisions()
-    return p[p["kind"].isin(LEGAL_KINDS)]
-
-
-def _legality() -> pd.DataFrame:
-    s = load("statements")
-    return s[s["topic"] == "legality"]
-
-
-# --- counting claims ---------------------------------------------------------------------------
-
-
-def _claims_outside() -> int:
-    return int(_justifications()["claims_external_threat"].fillna(False).sum())
-
-
-def _citing_and_claiming() -> int:
-    j = _justifications()
-    return int((j["claims_external_threat"].fillna(False) & j["invokes"].notna()).sum())
-
-
-def _citing_an_article() -> int:
-    return int(_justifications()["invokes"].notna().sum())
-
-
-# --- which wording, and when -------------------------------------------------------------------
-
-
-def _article(number: int) -> pd.DataFrame:
-    p = _provisions()
-    treaty = p["document"].str.contains("Collective Security Treaty") & ~p["document"].str.contains(
-        "Organization"
-    )
-    return p[treaty & p["article"].str.startswith(f"Article {number}", na=False)]
-
-
-def _request_day(case_id: str = ARMENIA_CASE) -> pd.Timestamp:
-    c = load("cases")
-    return c.loc[c["case_id"] == case_id, "request_date"].dropna().iloc[0]
-
-
-def _wording_in_force() -> str:
-    day = _request_day()
-    a2 = _article(2)
-    live = (a2["in_force"] <= day) & (a2["replaced_on"].isna() | (a2["replaced_on"] > day))
-    return str(a2.loc[live, "provision_id"].iloc[0])
-
-
-def _wording_first_signed() -> str:
-    a2 = _article(2)
-    return str(a2.sort_values("adopted")["provision_id"].iloc[0])
-
-
-def _charter_row() -> pd.Series:
-    p = _provisions()
-    return p.set_index("provision_id").loc[CHARTER]
-
-
-def _charter_days() -> int:
-    row = _charter_row()
-    return int((row["in_force"] - row["adopted"]).days)
-
-
-def _charter_whole_years() -> int:
-    row = _charter_row()
-    return int((row["in_force"].year - row["adopted"].year) * 365)
-
-
-def _charter_days_inclusive() -> int:
-    return _charter_days() + 1
-
-
-# --- what the wording requires -----------------------------------------------------------------
-
-
-def _outside_attacker_texts() -> list[str]:
-    legal = _legal()
-    return legal.loc[legal["requires_external_attack"].fillna(False), "provision_id"].tolist()
-
-
-def _empty_read_as_yes() -> list[str]:
-    legal = _legal()
-    return legal.loc[legal["requires_external_attack"].fillna(True), "provision_id"].tolist()
-
-
-def _texts_and_claims() -> list[str]:
-    j = _justifications()
-    claims = j.loc[j["claims_external_threat"].fillna(False), "provision_id"].tolist()
-    return _outside_attacker_texts() + claims
-
-
-# --- joins -------------------------------------------------------------------------------------
-
-
-def _invoked(rows: pd.DataFrame, lookup: pd.Series | None = None) -> pd.DataFrame:
-    p = _provisions()
-    wording = p.set_index("provision_id")["requires_external_attack"]
-    keys = rows["invokes"] if lookup is None else rows["invokes"].replace(lookup)
-    out = rows[["provision_id", "invokes", "claims_external_threat"]].reset_index(drop=True)
-    out["invoked_requires"] = keys.map(wording).astype("boolean").reset_index(drop=True)
-    return out
-
-
-def _invoked_wording() -> pd.DataFrame:
-    j = _justifications()
-    return _invoked(j[j["invokes"].notna()])
-
-
-def _invoked_1992_wording() -> pd.DataFrame:
-    j = _justifications()
-    return _invoked(j[j["invokes"].notna()], lookup={AMENDED: ORIGINAL})
-
-
-def _invoked_all_rows() -> pd.DataFrame:
-    return _invoked(_justifications())
-
-
-def _linked(statements: pd.DataFrame) -> pd.DataFrame:
-    p = _provisions()
-    rows = p[p["statement_id"].notna()][["provision_id", "statement_id"]]
-    cols = statements[["statement_id", "actor_type", "stance"]]
-    out = rows.merge(cols, on="statement_id")[["provision_id", "actor_type", "stance"]]
-    return out.astype({"actor_type": str, "stance": str}).reset_index(drop=True)
-
-
-def _linked_statements() -> pd.DataFrame:
-    return _linked(load("statements"))
-
-
-def _linked_legality_only() -> pd.DataFrame:
-    return _linked(_legality())
-
-
-def _legality_left_join() -> pd.DataFrame:
-    p = _provisions()
-    s = _legality()[["statement_id", "actor_type", "stance"]]
-    out = s.merge(p[["provision_id", "statement_id"]], on="statement_id", how="left")
-    return out[["provision_id", "actor_type", "stance"]].astype({"actor_type": str, "stance": str})
-
-
-# --- what scholars say -------------------------------------------------------------------------
-
-
-def _stances_of(rows: pd.DataFrame) -> list[str]:
-    return sorted(rows["stance"].astype(str).unique())
-
-
-def _scholar_stances() -> list[str]:
-    s = _legality()
-    return _stances_of(s[s["actor_type"] == "scholar_analyst"])
-
-
-def _scholar_stances_all_topics() -> list[str]:
-    s = load("statements")
-    return _stances_of(s[s["actor_type"] == "scholar_analyst"])
-
-
-def _legality_stances() -> list[str]:
-    return _stances_of(_legality())
-
-
-def _chart(mark: str, x: str, y: str, color: str) -> dict[str, str]:
-    return {"mark": mark, "x": x, "y": y, "color": color}
-
 
 register(
     Exercise(
@@ -218,17 +27,17 @@ register(
             "j = provisions[provisions['kind'].isin(['request', 'decision', 'statement'])]; "
             "int((j['invokes'].notna() & j['claims_external_threat'].fillna(False)).sum())"
         ),
-        expected=_citing_and_claiming,
+        expected=answers.citing_and_claiming,
         mistakes=(
             Mistake(
-                answer=_claims_outside,
+                answer=answers.claims_outside,
                 message=(
                     "that counts every justification that claims an outside threat, also those that "
                     "cite no provision: add the condition on invokes"
                 ),
             ),
             Mistake(
-                answer=_citing_an_article,
+                answer=answers.citing_an_article,
                 message=(
                     "that counts every justification that cites a provision; citing Article 4 is not "
                     "the same as claiming an outside threat"
@@ -256,11 +65,11 @@ register(
             "a2.loc[(a2['in_force'] <= day) & (a2['replaced_on'].isna() | (a2['replaced_on'] > day)), "
             "'provision_id'].iloc[0]"
         ),
-        expected=_wording_in_force,
+        expected=answers.wording_in_force,
         options=("cst-1992-art2", "cst-2010-art2"),
         mistakes=(
             Mistake(
-                answer=_wording_first_signed,
+                answer=answers.wording_first_signed,
                 message=(
                     "the 1992 wording had been replaced by then (see its replaced_on); that the treaty "
                     "is still called 'the treaty of 1992' names the treaty, not the wording"
@@ -281,17 +90,17 @@ register(
             "row = provisions.set_index('provision_id').loc['csto-2002-charter-art3']; "
             "(row['in_force'] - row['adopted']).days"
         ),
-        expected=_charter_days,
+        expected=answers.charter_days,
         mistakes=(
             Mistake(
-                answer=_charter_whole_years,
+                answer=answers.charter_whole_years,
                 message=(
                     "that multiplies the difference in calendar years by 365; subtract the dates "
                     "themselves"
                 ),
             ),
             Mistake(
-                answer=_charter_days_inclusive,
+                answer=answers.charter_days_inclusive,
                 message=(
                     "one day too many: a date difference does not count the first day as well as the "
                     "last"
@@ -316,17 +125,17 @@ register(
             "'resolution'])]; legal.loc[legal['requires_external_attack'].fillna(False), "
             "'provision_id'].tolist()"
         ),
-        expected=_outside_attacker_texts,
+        expected=answers.outside_attacker_texts,
         mistakes=(
             Mistake(
-                answer=_empty_read_as_yes,
+                answer=answers.empty_read_as_yes,
                 message=(
                     "you counted empty cells as 'yes': empty means the wording does not settle where "
                     "the attack comes from"
                 ),
             ),
             Mistake(
-                answer=_texts_and_claims,
+                answer=answers.texts_and_claims,
                 message=(
                     "you added justifications that claim an outside threat: the question is what "
                     "the texts require, not what the officials claimed"
@@ -355,18 +164,18 @@ register(
             "'requires_external_attack']].rename(columns={'provision_id': 'invokes', "
             "'requires_external_attack': 'invoked_requires'}); j.merge(wording, on='invokes', how='left')"
         ),
-        expected=_invoked_wording,
+        expected=answers.invoked_wording,
         extra={"sort_by": ["provision_id"]},
         mistakes=(
             Mistake(
-                answer=_invoked_1992_wording,
+                answer=answers.invoked_1992_wording,
                 message=(
                     "you looked up the 1992 wording; the justifications of 2022 invoke the amended "
                     "Article 4 (cst-2010-art4), whose wording does not name the attacker"
                 ),
             ),
             Mistake(
-                answer=_invoked_all_rows,
+                answer=answers.invoked_all_rows,
                 message=(
                     "your table keeps justifications that cite no provision: drop the rows whose "
                     "invokes is empty first"
@@ -394,18 +203,18 @@ register(
             "linked.merge(statements[['statement_id', 'actor_type', 'stance']], "
             "on='statement_id')[['provision_id', 'actor_type', 'stance']]"
         ),
-        expected=_linked_statements,
+        expected=answers.linked_statements,
         extra={"sort_by": ["provision_id"]},
         mistakes=(
             Mistake(
-                answer=_linked_legality_only,
+                answer=answers.linked_legality_only,
                 message=(
                     "you filtered the statements to the topic 'legality' before joining; some linked "
                     "statements are coded framing or csto_role, so their rows got lost"
                 ),
             ),
             Mistake(
-                answer=_legality_left_join,
+                answer=answers.legality_left_join,
                 message=(
                     "that keeps every statement on legality, with empty provision_id where no "
                     "provisions row links to it: start from the provisions rows"
@@ -428,17 +237,17 @@ register(
         code=(
             "legality[legality['actor_type'] == 'scholar_analyst']['stance'].astype(str).unique().tolist()"
         ),
-        expected=_scholar_stances,
+        expected=answers.scholar_stances,
         mistakes=(
             Mistake(
-                answer=_scholar_stances_all_topics,
+                answer=answers.scholar_stances_all_topics,
                 message=(
                     "those are the scholars' stances on every topic (framing, role of the CSTO, ...): "
                     "keep the topic 'legality'"
                 ),
             ),
             Mistake(
-                answer=_legality_stances,
+                answer=answers.legality_stances,
                 message="those are the stances of every actor on legality: keep scholar_analyst only",
             ),
         ),
@@ -460,16 +269,16 @@ register(
         code=(
             "alt.Chart(counts).mark_bar().encode(x='statements:Q', y='actor_type:N', color='stance:N')"
         ),
-        expected=lambda: _chart("bar", "statements", "actor_type", "stance"),
+        expected=lambda: answers.chart("bar", "statements", "actor_type", "stance"),
         mistakes=(
             Mistake(
-                answer=lambda: _chart("bar", "actor_type", "statements", "stance"),
+                answer=lambda: answers.chart("bar", "actor_type", "statements", "stance"),
                 message=(
                     "x and y are swapped: for horizontal bars actor_type goes on y and the count on x"
                 ),
             ),
             Mistake(
-                answer=lambda: _chart("bar", "statements", "actor_type", "actor_type"),
+                answer=lambda: answers.chart("bar", "statements", "actor_type", "actor_type"),
                 message=(
                     "colouring by actor_type repeats the y axis; colour by stance to see the split "
                     "inside each bar"
