@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 
+from apt_packages import can_install, install
 from browser_env import AXE_JS, AXE_PREFIX, CHROMIUM, ROOT
 
 AXE_SPEC = "axe-core@4"
@@ -35,24 +36,16 @@ def ensure_chromium() -> bool:
     if CHROMIUM.exists():
         say(f"Chromium found at {CHROMIUM}")
         return True
-    is_root = hasattr(os, "geteuid") and os.geteuid() == 0
-    apt = shutil.which("apt-get")
-    if not (is_root and apt):
+    ok, why = can_install()
+    if not ok:
         say(
             f"Chromium is missing at {CHROMIUM} and cannot be installed here "
-            f"({'not root' if not is_root else 'no apt-get'}); install Debian's 'chromium' package."
+            f"({why}); install Debian's 'chromium' package."
         )
         return False
     say(f"Chromium missing: apt-get install {' '.join(APT_PACKAGES)} ...")
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    # Wait for another apt-get (e.g. the PDF set-up, or unattended upgrades) instead of failing.
-    lock_wait = ["-o", "DPkg::Lock::Timeout=600"]
-    install = [apt, *lock_wait, "install", "-y", "--no-install-recommends", *APT_PACKAGES]
-    for cmd in ([apt, *lock_wait, "update"], install):
-        result = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL)
-        if result.returncode != 0:
-            say(f"'{' '.join(cmd)}' failed with exit code {result.returncode}")
-            return False
+    if not install(APT_PACKAGES, say):
+        return False
     if not CHROMIUM.exists():
         say(f"apt-get finished but {CHROMIUM} is still missing")
         return False

@@ -32,6 +32,8 @@ import shutil
 import subprocess
 import sys
 
+from apt_packages import can_install, install
+
 APT_PACKAGES = [
     "texlive-xetex",
     "texlive-latex-recommended",
@@ -63,33 +65,18 @@ def missing_packages() -> list[str]:
     return missing
 
 
-def install(packages: list[str]) -> bool:
-    apt = shutil.which("apt-get")
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    # Wait for another apt-get (the browser set-up, unattended upgrades) instead of failing.
-    lock_wait = ["-o", "DPkg::Lock::Timeout=600"]
-    install = [apt, *lock_wait, "install", "-y", "--no-install-recommends", *packages]
-    for cmd in ([apt, *lock_wait, "update"], install):
-        result = subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL)
-        if result.returncode != 0:
-            say(f"'{' '.join(cmd)}' failed with exit code {result.returncode}")
-            return False
-    return True
-
-
 def ensure() -> bool:
     """True when every package (or, without dpkg, every command) is there, installing if we can."""
     missing = missing_packages()
     if not missing:
         say("TeX Live (xelatex, latexmk), FreeFont and poppler-utils are installed")
         return True
-    is_root = hasattr(os, "geteuid") and os.geteuid() == 0
-    if not (is_root and shutil.which("apt-get")):
+    if not can_install()[0]:
         command = "sudo apt-get install -y --no-install-recommends " + " ".join(missing)
         say(f"the PDF needs Debian packages that are missing; run: {command}")
         return False
     say(f"installing with apt-get: {' '.join(missing)} (about 110 MB to download) ...")
-    if not install(missing) or missing_packages():
+    if not install(missing, say) or missing_packages():
         say(f"apt-get did not install all of: {' '.join(missing)}")
         return False
     say("TeX Live, FreeFont and poppler-utils installed")
