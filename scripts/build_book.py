@@ -2,7 +2,9 @@
 
 jupyter-cache keys on a notebook's own cells, so a changed dataset would otherwise leave stale
 outputs in the book. We hash data/ and src/ and, when the hash moves, drop the execution cache
-and Sphinx's doctrees so that every notebook runs again.
+and Sphinx's doctrees so that every notebook runs again. Sphinx copies the book's own static
+files and templates (book/_static, book/_templates) only when some page is out of date, so when
+they change we rebuild every page (``--all``, from the execution cache: nothing re-runs).
 
 Usage: python scripts/build_book.py
 """
@@ -19,11 +21,13 @@ ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
 BUILD = BOOK / "_build"
 STAMP = BUILD / ".inputs-hash"
+PAGE_STAMP = BUILD / ".page-assets-hash"
 
 
-def inputs_hash() -> str:
+def inputs_hash(folders: tuple[str, ...] = ("data", "src")) -> str:
+    """One hash of every file below ``folders`` (relative to the repository), names included."""
     digest = hashlib.sha256()
-    for folder in ("data", "src"):
+    for folder in folders:
         for path in sorted((ROOT / folder).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(str(path.relative_to(ROOT)).encode())
@@ -36,6 +40,8 @@ def main() -> int:
     if not STAMP.exists() or STAMP.read_text() != current:
         for stale in (BUILD / ".jupyter_cache", BUILD / ".doctrees", BUILD / "jupyter_execute"):
             shutil.rmtree(stale, ignore_errors=True)
+    page_assets = inputs_hash(("book/_static", "book/_templates"))
+    rebuild_all = not PAGE_STAMP.exists() or PAGE_STAMP.read_text() != page_assets
     cmd = [
         sys.executable,
         "-m",
@@ -49,10 +55,13 @@ def main() -> int:
     jb = Path(sys.executable).with_name("jupyter-book")
     if jb.exists():
         cmd = [str(jb), "build", str(BOOK), "--warningiserror", "--keep-going"]
+    if rebuild_all:
+        cmd.append("--all")
     result = subprocess.run(cmd, cwd=ROOT)
     if result.returncode == 0:
         STAMP.parent.mkdir(parents=True, exist_ok=True)
         STAMP.write_text(current)
+        PAGE_STAMP.write_text(page_assets)
     return result.returncode
 
 

@@ -317,6 +317,9 @@ def expand_all(page: Any) -> None:
     page.evaluate(_EXPAND_ALL)
     page.wait_for_timeout(500)
     page.evaluate(_SETTLE)
+    # what the page does once the new sizes are laid out (tab stops, cstolab.js) runs before the
+    # frame after next is drawn
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 
 def run_axe(page: Any, axe_source: str, context: str | None = None) -> list[dict]:

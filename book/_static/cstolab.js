@@ -4,11 +4,32 @@
  * keyboard users can scroll them) and others tabindex="-1", but it re-checks only when the window
  * is resized or elements are added. A code block inside a solution dropdown or a folded output is
  * measured while hidden, so once opened it scrolls without being reachable by keyboard (axe:
- * scrollable-region-focusable). After any dropdown or <details> opens, ask the theme to measure
- * again by announcing a resize. Loaded on every page (html_js_files in book/_config.yml).
+ * scrollable-region-focusable). So every such block is watched with a ResizeObserver, which
+ * reports it when it gets its real size (a dropdown opens, a web font arrives) and applies the
+ * theme's own rule then. Where there is no ResizeObserver, opening a dropdown or a <details>
+ * announces a resize, so that the theme measures again (its check waits 300 ms for quiet).
+ * Loaded on every page (html_js_files in book/_config.yml).
  */
 (function () {
   "use strict";
+  // the theme's selectors (pydata-sphinx-theme, addTabStopsToScrollableElements)
+  var TARGETS = "pre, .nboutput > .output_area, .cell_output > .output, " +
+    ".jp-RenderedHTMLCommon, .pst-scrollable-table-container";
+  function tabStop(el) {
+    el.tabIndex = el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight ? 0 : -1;
+  }
+  if ("ResizeObserver" in window) {
+    var observer = new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) { tabStop(entry.target); });
+    });
+    var watch = function () {
+      document.querySelectorAll(TARGETS).forEach(function (el) { observer.observe(el); });
+    };
+    if (document.readyState !== "loading") { watch(); } else {
+      document.addEventListener("DOMContentLoaded", watch);
+    }
+    return;
+  }
   function remeasure() {
     window.setTimeout(function () { window.dispatchEvent(new Event("resize")); }, 50);
   }
