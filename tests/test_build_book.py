@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture
 def build_book(tmp_path, monkeypatch):
-    """The script, on a copy of the repository's inputs in tmp_path, recording its commands."""
+    """The script over a small tree of inputs in tmp_path, recording the build commands."""
     spec = importlib.util.spec_from_file_location("build_book", ROOT / "scripts" / "build_book.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -5,42 +5,26 @@
  * is resized or elements are added. A code block inside a solution dropdown or a folded output is
  * measured while hidden, so once opened it scrolls without being reachable by keyboard (axe:
  * scrollable-region-focusable). So every such block is watched with a ResizeObserver, which
- * reports it when it gets its real size (a dropdown opens, a web font arrives) and applies the
- * theme's own rule then. Where there is no ResizeObserver, opening a dropdown or a <details>
- * announces a resize, so that the theme measures again (its check waits 300 ms for quiet).
- * Loaded on every page (html_js_files in book/_config.yml).
+ * reports it when it gets its real size (a dropdown opens, a web font arrives), and the theme's
+ * own rule is applied then. Loaded on every page (html_js_files in book/_config.yml).
  */
 (function () {
   "use strict";
   // the theme's selectors (pydata-sphinx-theme, addTabStopsToScrollableElements)
   var TARGETS = "pre, .nboutput > .output_area, .cell_output > .output, " +
     ".jp-RenderedHTMLCommon, .pst-scrollable-table-container";
-  function tabStop(el) {
-    el.tabIndex = el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight ? 0 : -1;
-  }
-  if ("ResizeObserver" in window) {
-    var observer = new ResizeObserver(function (entries) {
-      entries.forEach(function (entry) { tabStop(entry.target); });
+  var observer = new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      var el = entry.target;
+      el.tabIndex = el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight ? 0 : -1;
     });
-    var watch = function () {
-      document.querySelectorAll(TARGETS).forEach(function (el) { observer.observe(el); });
-    };
-    if (document.readyState !== "loading") { watch(); } else {
-      document.addEventListener("DOMContentLoaded", watch);
-    }
-    return;
-  }
-  function remeasure() {
-    window.setTimeout(function () { window.dispatchEvent(new Event("resize")); }, 50);
-  }
-  // <details> (myst-nb's folded cells, Vega-Embed's actions): "toggle" does not bubble, so capture.
-  document.addEventListener("toggle", remeasure, true);
-  // sphinx-togglebutton's dropdowns (solutions, hidden admonitions) open on a click.
-  document.addEventListener("click", function (event) {
-    if (event.target.closest && event.target.closest(".toggle-button, .admonition.toggle > .admonition-title")) {
-      remeasure();
-    }
   });
+  function watch() {
+    document.querySelectorAll(TARGETS).forEach(function (el) { observer.observe(el); });
+  }
+  if (document.readyState !== "loading") { watch(); } else {
+    document.addEventListener("DOMContentLoaded", watch);
+  }
 })();
 
 /* cstolab: the two things the book used Bootstrap's JavaScript for (80 KB; the build leaves it
